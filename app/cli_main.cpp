@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// seqscope-cli: argument forwarding only; the CLI lives in core/engine/cli.cpp.
+#include "engine/cli.h"
+
+int main(int argc, char** argv) { return seqscope::cli_main(argc, argv); }

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/capture_session.h"
+
+namespace seqscope {
+
+CaptureSession::CaptureSession() : flows_(std::make_unique<FlowState>()) {}
+CaptureSession::~CaptureSession() = default;
+
+bool CaptureSession::open_file(const std::string& path, std::string& error) {
+    reader_ = CaptureFileReader::open(path, error);
+    return reader_ != nullptr;
+}
+
+FrameInput CaptureSession::frame_input(std::size_t index) const {
+    FrameInput in;
+    in.number = FrameNumber{static_cast<std::uint32_t>(index + 1)};
+    in.record = store_.record(index);
+    in.data = store_.bytes(in.record);
+    const InterfaceInfo iface = store_.interface(in.record.interface);
+    in.link_type = iface.link_type;
+    in.interface_name = iface.name;
+    in.interface_id = in.record.interface;
+    in.ts_digits = iface.ts_digits;
+    in.first_ts_ns = store_.first_ts_ns();
+    if (in.record.flags & PacketRecord::kHasComment) in.comments = store_.comments(index);
+    return in;
+}
+
+std::size_t CaptureSession::load_batch(std::size_t max_packets, const PacketCallback* callback) {
+    std::lock_guard rl(reader_mutex_);
+    if (!reader_) return 0;
+    const std::size_t first = store_.size();
+    const std::size_t n = reader_->read_batch(store_, max_packets);
+    FieldTree tree(callback != nullptr && callback->want_labels);
+    Columns columns;
+    {
+        std::lock_guard fl(flow_mutex_);
+        for (std::size_t i = first; i < first + n; ++i) {
+            const FrameInput in = frame_input(i);
+            FieldTree* t = nullptr;
+            Columns* c = nullptr;
+            if (callback != nullptr && callback->want_tree) { tree.clear(); t = &tree; }
+            if (callback != nullptr && callback->want_columns) { columns = Columns{}; c = &columns; }
+            const PacketView view = dissect_frame(in, *flows_, DissectMode::Track, t, c);
+            if (callback != nullptr && callback->fn) callback->fn(i, in, view, t, c);
+        }
+        // Readers see a packet only once pass one has analysed it.
+        store_.publish();
+    }
+    return n;
+}
+
+bool CaptureSession::load_done() const {
+    std::lock_guard rl(reader_mutex_);
+    return !reader_ || reader_->at_end();
+}
+
+double CaptureSession::load_progress() const {
+    std::lock_guard rl(reader_mutex_);
+    if (!reader_ || reader_->file_size() == 0) return 1.0;
+    return static_cast<double>(reader_->position()) / static_cast<double>(reader_->file_size());
+}
+
+std::optional<CaptureFileError> CaptureSession::load_error() const {
+    std::lock_guard rl(reader_mutex_);
+    return reader_ ? reader_->error() : std::nullopt;
+}
+
+PacketView CaptureSession::dissect(std::size_t index, FieldTree* tree, Columns* columns) const {
+    const FrameInput in = frame_input(index);
+    std::lock_guard fl(flow_mutex_);
+    return dissect_frame(in, *flows_, DissectMode::Replay, tree, columns);
+}
+
+std::size_t CaptureSession::memory_bytes() const {
+    std::lock_guard fl(flow_mutex_);
+    return store_.memory_bytes() + flows_->memory_bytes();
+}
+
+}  // namespace seqscope

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/cli.h"
+
+#include "engine/capture_session.h"
+#include "format/field_registry.h"
+
+#include <cstring>
+
+namespace seqscope {
+
+std::string cli_usage() {
+    return "seqscope-cli " SEQSCOPE_VERSION " — the headless twin of seqscope, with tshark's flags.\n"
+           "\n"
+           "Usage: seqscope-cli -r FILE [options]\n"
+           "\n"
+           "Input:\n"
+           "  -r FILE                  read packets from a pcap or pcapng file\n"
+           "  -c N                     stop after N packets\n"
+           "Output:\n"
+           "  (default)                one summary line per packet, like tshark\n"
+           "  -V                       the full field tree of every packet, like tshark -V\n"
+           "  -T fields                one row per packet with the fields given by -e\n"
+           "  -e FIELD                 a field to print (repeatable), e.g. -e tcp.seq -e _ws.col.Info\n"
+           "  -E header=y|n            print the field names first (default n)\n"
+           "  -E separator=/t|/s|C     field separator: tab (default), space or a character\n"
+           "  -E occurrence=f|l|a      first, last or all occurrences of a field (default a)\n"
+           "  -E aggregator=C          separator between occurrences (default ,)\n"
+           "  -E quote=d|s|n           quote values with double or single quotes, or not\n"
+           "  -q                       no per-packet output (with -z)\n"
+           "Other:\n"
+           "  -h                       this help\n"
+           "  -v                       version\n";
+}
+
+bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& error) {
+    auto need_arg = [&](int& i, const char* flag) -> const char* {
+        if (i + 1 >= argc) {
+            error = std::string("option requires an argument -- '") + (flag + 1) + "'";
+            return nullptr;
+        }
+        return argv[++i];
+    };
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "-h" || a == "--help") opt.help = true;
+        else if (a == "-v" || a == "--version") opt.version = true;
+        else if (a == "-V") opt.verbose = true;
+        else if (a == "-q") opt.quiet = true;
+        else if (a == "-r" || a == "-c" || a == "-T" || a == "-e" || a == "-E" || a == "-z") {
+            const char* v = need_arg(i, a.c_str());
+            if (!v) return false;
+            const std::string val = v;
+            if (a == "-r") opt.read_file = val;
+            else if (a == "-c") {
+                char* end = nullptr;
+                const unsigned long long n = std::strtoull(val.c_str(), &end, 10);
+                if (val.empty() || *end != '\0' || n == 0) {
+                    error = "The specified maximum packet count \"" + val + "\" isn't a valid positive number";
+                    return false;
+                }
+                opt.count = static_cast<std::size_t>(n);
+            } else if (a == "-T") {
+                if (val == "fields") opt.fields_mode = true;
+                else if (val == "text") opt.fields_mode = false;
+                else {
+                    error = "Invalid -T parameter \"" + val + "\"; it must be one of: fields, text";
+                    return false;
+                }
+            } else if (a == "-e") opt.fields.fields.push_back(val);
+            else if (a == "-z") opt.statistics.push_back(val);
+            else {  // -E key=value
+                const auto eq = val.find('=');
+                const std::string key = val.substr(0, eq);
+                const std::string value = eq == std::string::npos ? "" : val.substr(eq + 1);
+                if (key == "header" && (value == "y" || value == "n")) opt.fields.header = value == "y";
+                else if (key == "separator" && !value.empty()) {
+                    if (value == "/t") opt.fields.separator = '\t';
+                    else if (value == "/s") opt.fields.separator = ' ';
+                    else opt.fields.separator = value[0];
+                } else if (key == "occurrence" && (value == "f" || value == "l" || value == "a")) {
+                    opt.fields.occurrence = value[0];
+                } else if (key == "aggregator" && !value.empty()) {
+                    opt.fields.aggregator = value == "/s" ? ' ' : value == "/t" ? '\t' : value[0];
+                } else if (key == "quote" && (value == "d" || value == "s" || value == "n")) {
+                    opt.fields.quote = value == "d" ? '"' : value == "s" ? '\'' : 0;
+                } else {
+                    error = "Invalid -E parameter \"" + val + "\"";
+                    return false;
+                }
+            }
+        } else if (a.size() > 2 && a[0] == '-' && std::strchr("rceETz", a[1]) != nullptr) {
+            // tshark also accepts the value glued to the flag: -c10, -eip.src
+            std::vector<std::string> split = {a.substr(0, 2), a.substr(2)};
+            std::vector<const char*> sub = {argv[0], split[0].c_str(), split[1].c_str()};
+            if (!parse_cli(3, sub.data(), opt, error)) return false;
+        } else {
+            error = "invalid option -- '" + a + "'";
+            return false;
+        }
+    }
+    if (opt.fields_mode && opt.fields.fields.empty()) {
+        error = "\"-T fields\" was specified, but no fields were specified with \"-e\".";
+        return false;
+    }
+    if (!opt.fields_mode && !opt.fields.fields.empty()) {
+        error = "\"-e\" was specified, but \"-T fields\" was not.";  // tshark's rule
+        return false;
+    }
+    return true;
+}
+
+int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
+    if (opt.help) {
+        std::fputs(cli_usage().c_str(), out);
+        return 0;
+    }
+    if (opt.version) {
+        std::fputs("seqscope-cli " SEQSCOPE_VERSION "\nCopyright the seqscope authors. GPL-3.0-or-later.\n", out);
+        return 0;
+    }
+    if (opt.read_file.empty()) {
+        std::fputs("seqscope-cli: no capture file given; use -r FILE (live capture comes later).\n", err);
+        return 1;
+    }
+    std::vector<std::string> bad;
+    for (const auto& f : opt.fields.fields)
+        if (!is_known_field(f)) bad.push_back(f);
+    if (!bad.empty()) {
+        std::string msg = "seqscope-cli: Some fields aren't valid:\n";
+        for (const auto& f : bad) msg += "\t" + f + "\n";
+        std::fputs(msg.c_str(), err);
+        return 1;
+    }
+
+    CaptureSession session;
+    std::string error;
+    if (!session.open_file(opt.read_file, error)) {
+        std::fputs(("seqscope-cli: " + error + "\n").c_str(), err);
+        return 2;
+    }
+    if (opt.fields_mode && opt.fields.header) std::fputs(fields_header(opt.fields).c_str(), out);
+
+    std::size_t printed = 0;
+    const bool per_packet = !opt.quiet;
+    CaptureSession::PacketCallback cb;
+    cb.want_tree = per_packet && (opt.fields_mode || opt.verbose);
+    cb.want_labels = per_packet && opt.verbose;
+    cb.want_columns = per_packet;
+    std::string buffer;
+    cb.fn = [&](std::size_t, const FrameInput& in, const PacketView&, const FieldTree* tree, const Columns* cols) {
+        if (!per_packet) return;
+        if (opt.fields_mode) buffer += fields_row(opt.fields, in, *tree, *cols);
+        else if (opt.verbose) buffer += tree_text(*tree);
+        else buffer += summary_line(in, *cols, in.ts_digits);
+        if (buffer.size() > (1 << 16)) {
+            std::fwrite(buffer.data(), 1, buffer.size(), out);
+            buffer.clear();
+        }
+    };
+    while (!session.load_done()) {
+        std::size_t want = 4096;
+        if (opt.count) want = std::min(want, *opt.count - printed);
+        if (want == 0) break;
+        const std::size_t n = session.load_batch(want, &cb);
+        printed += n;
+        if (n == 0 && session.load_done()) break;
+    }
+    std::fwrite(buffer.data(), 1, buffer.size(), out);
+    std::fflush(out);
+    if (const auto e = session.load_error()) {
+        std::fputs(("seqscope-cli: The file \"" + opt.read_file + "\" is damaged: " + e->message +
+                    " The packets before it were read.\n")
+                       .c_str(),
+                   err);
+        return 2;
+    }
+    return 0;
+}
+
+int cli_main(int argc, const char* const* argv) {
+    CliOptions opt;
+    std::string error;
+    if (!parse_cli(argc, argv, opt, error)) {
+        std::fprintf(stderr, "seqscope-cli: %s\n\n%s", error.c_str(), cli_usage().c_str());
+        return 1;
+    }
+    return run_cli(opt, stdout, stderr);
+}
+
+}  // namespace seqscope
