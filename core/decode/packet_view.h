@@ -5,10 +5,12 @@
 #pragma once
 
 #include "decode/address.h"
+#include "util/strong_id.h"
 
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace seqscope {
 
@@ -59,6 +61,17 @@ struct UdpDatagramView {
     std::uint32_t payload_len = 0;
 };
 
+// An ICMP/ICMPv6 error and the transport header it quotes (the datagram or
+// segment that caused it), so flows can attach the error to what it is about.
+struct IcmpErrorView {
+    bool v6 = false;
+    std::uint8_t type = 0, code = 0;
+    std::string text;                   // "Destination unreachable (Port unreachable)"
+    std::uint8_t quoted_proto = 0;      // 6 TCP, 17 UDP
+    Address src, dst;                   // of the quoted packet
+    std::uint16_t src_port = 0, dst_port = 0;
+};
+
 struct PacketView {
     PacketStatus status = PacketStatus::Ok;
     std::uint32_t link_type = 0;
@@ -68,6 +81,8 @@ struct PacketView {
     bool ip_fragment = false;           // a non-final fragment, or a fragment not yet reassembled
     std::optional<TcpSegmentView> tcp;  // the top-level (non-quoted) TCP segment
     std::optional<UdpDatagramView> udp; // the top-level (non-quoted) UDP datagram
+    std::optional<UdpStreamId> udp_stream;  // its udp.stream
+    std::optional<IcmpErrorView> icmp_error;
 };
 
 }  // namespace seqscope
