@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/main_window.h"
+
+#include "engine/capture_session.h"
+#include "ui/bytes_pane.h"
+#include "ui/details_pane.h"
+#include "ui/file_loader.h"
+#include "ui/packet_list_model.h"
+#include "ui/roles.h"
+#include "ui/selection_hub.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace seqscope::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      loader_(new FileLoader(this)),
+      model_(new PacketListModel(this)),
+      hub_(new SelectionHub(this)) {
+    setWindowTitle(QStringLiteral("seqscope"));
+    buildMenus();
+    buildPanes();
+
+    connect(loader_, &FileLoader::started, this, [this] { onStarted(); });
+    connect(loader_, &FileLoader::packetsAvailable, this,
+            [this](std::size_t count, std::uint64_t generation) {
+                if (generation == loader_->generation()) onPacketsAvailable(count);
+            });
+    connect(loader_, &FileLoader::finished, this,
+            [this](std::size_t count, const QString& error, std::uint64_t generation) {
+                if (generation == loader_->generation()) onFinished(count, error);
+            });
+    connect(loader_, &FileLoader::failed, this, [this](const QString& error) { onFailed(error); });
+    connect(hub_, &SelectionHub::currentPacketChanged, this, [this] { onCurrentPacketChanged(); });
+    connect(details_, &DetailsPane::fieldSelected, bytes_, &BytesPane::highlight);
+
+    resize(1400, 900);
+    setStatus(tr("Open a capture file with File \u25b8 Open."));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open\u2026"), this, &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::buildPanes() {
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+
+    list_ = new QTableView;
+    list_->setModel(model_);
+    list_->setFont(fixed);
+    list_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    list_->setSelectionMode(QAbstractItemView::SingleSelection);
+    list_->setShowGrid(false);
+    list_->setWordWrap(false);
+    list_->setAlternatingRowColors(true);
+    list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    list_->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Uniform row heights: the view never measures rows, so it never asks the
+    // model for text of rows that are not on screen.
+    QHeaderView* rows = list_->verticalHeader();
+    rows->setVisible(false);
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(QFontMetrics(fixed).height() + 4);
+    QHeaderView* cols = list_->horizontalHeader();
+    cols->setStretchLastSection(true);
+    cols->setHighlightSections(false);
+    const int ch = QFontMetrics(fixed).horizontalAdvance(QLatin1Char('0'));
+    const int pad = 2 * ch;
+    list_->setColumnWidth(PacketListModel::NumberColumn, 7 * ch + pad);
+    list_->setColumnWidth(PacketListModel::TimeColumn, 12 * ch + pad);
+    list_->setColumnWidth(PacketListModel::SourceColumn, 24 * ch + pad);
+    list_->setColumnWidth(PacketListModel::DestinationColumn, 24 * ch + pad);
+    list_->setColumnWidth(PacketListModel::ProtocolColumn, 8 * ch + pad);
+    list_->setColumnWidth(PacketListModel::LengthColumn, 6 * ch + pad);
+    connect(list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { onCurrentRowChanged(current); });
+
+    details_ = new DetailsPane;
+    bytes_ = new BytesPane;
+
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(list_);
+    split->addWidget(details_);
+    split->addWidget(bytes_);
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+    split->setChildrenCollapsible(false);
+    setCentralWidget(split);
+
+    status_ = new QLabel;
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(status_, 1);
+    progress_ = new QProgressBar;
+    progress_->setRange(0, 1000);
+    progress_->setMaximumWidth(200);
+    progress_->setTextVisible(false);
+    progress_->hide();
+    statusBar()->addPermanentWidget(progress_);
+}
+
+QString MainWindow::fileName() const { return QFileInfo(loader_->path()).fileName(); }
+
+QString MainWindow::statusText() const { return status_->text(); }
+
+void MainWindow::setStatus(const QString& text) { status_->setText(text); }
+
+void MainWindow::chooseFile() {
+    const QString dir = loader_->path().isEmpty() ? QString() : QFileInfo(loader_->path()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Capture File"), dir,
+        tr("Capture files (*.pcap *.pcapng *.cap *.ntar *.pcap.* *.pcapng.*);;pcap (*.pcap *.cap);;"
+           "pcapng (*.pcapng *.ntar);;All files (*)"));
+    if (!path.isEmpty()) openFile(path);
+}
+
+bool MainWindow::openFile(const QString& path) { return loader_->open(path); }
+
+void MainWindow::onStarted() {
+    hub_->clear();
+    model_->setSession(loader_->session());
+    setWindowTitle(fileName() % QStringLiteral(" \u2014 seqscope"));
+    progress_->setValue(0);
+    progress_->show();
+    setStatus(tr("Loading %1\u2026").arg(fileName()));
+}
+
+void MainWindow::onPacketsAvailable(std::size_t count) {
+    model_->setPacketCount(count);
+    progress_->setValue(static_cast<int>(loader_->progress() * 1000.0));
+    setStatus(tr("%1 packets \u00b7 %2 \u00b7 loading\u2026")
+                  .arg(QLocale().toString(static_cast<qulonglong>(count)), fileName()));
+}
+
+void MainWindow::onFinished(std::size_t count, const QString& error) {
+    model_->setPacketCount(count);
+    progress_->hide();
+    QString text = tr("%1 packets \u00b7 %2").arg(QLocale().toString(static_cast<qulonglong>(count)), fileName());
+    if (!error.isEmpty()) text += QStringLiteral(" \u00b7 ") % error % QLatin1Char(' ') % tr("Every packet before it is shown.");
+    setStatus(text);
+    Q_EMIT loadFinished();
+}
+
+void MainWindow::onFailed(const QString& error) {
+    // The capture that was open (if any) stays; only the sentence changes.
+    setStatus(error);
+}
+
+bool MainWindow::selectFrame(std::size_t number) {
+    if (number == 0 || number > static_cast<std::size_t>(model_->rowCount())) return false;
+    const QModelIndex i = model_->index(static_cast<int>(number - 1), 0);
+    list_->setCurrentIndex(i);
+    list_->scrollTo(i);
+    return true;
+}
+
+void MainWindow::onCurrentRowChanged(const QModelIndex& current) {
+    if (!current.isValid()) {
+        hub_->setCurrentPacket(std::nullopt);
+        return;
+    }
+    StreamRef stream;
+    if (const QVariant tcp = current.data(TcpStreamRole); tcp.isValid())
+        stream = StreamRef::tcp(static_cast<std::uint32_t>(tcp.toLongLong()));
+    else if (const QVariant udp = current.data(UdpStreamRole); udp.isValid())
+        stream = StreamRef::udp(static_cast<std::uint32_t>(udp.toLongLong()));
+    hub_->selectPacket(static_cast<std::size_t>(current.row()), stream);
+}
+
+void MainWindow::onCurrentPacketChanged() {
+    const CaptureSession* session = model_->session();
+    const auto packet = hub_->currentPacket();
+    details_->showPacket(session, packet);
+    if (session != nullptr && packet && *packet < session->packet_count())
+        bytes_->setBytes(session->store().bytes(*packet));
+    else
+        bytes_->setBytes({});
+}
+
+}  // namespace seqscope::ui

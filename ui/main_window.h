@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The first window: Wireshark's three panes (packet list, details, bytes) over one
+// capture, a status bar that says what is loaded or what went wrong, and the File
+// menu. It wires the loader, the model and the selection hub together; the panes
+// only talk through the hub.
+#pragma once
+
+#include <QMainWindow>
+
+#include <cstddef>
+#include <optional>
+
+class QLabel;
+class QProgressBar;
+class QTableView;
+
+namespace seqscope::ui {
+
+class BytesPane;
+class DetailsPane;
+class FileLoader;
+class PacketListModel;
+class SelectionHub;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a capture; problems end up in the status bar. False if it can't be read.
+    bool openFile(const QString& path);
+    // Selects frame `number` (1-based) in the packet list, if it is loaded.
+    bool selectFrame(std::size_t number);
+
+    [[nodiscard]] FileLoader* loader() const { return loader_; }
+    [[nodiscard]] PacketListModel* packetModel() const { return model_; }
+    [[nodiscard]] SelectionHub* selection() const { return hub_; }
+    [[nodiscard]] QTableView* packetList() const { return list_; }
+    [[nodiscard]] DetailsPane* detailsPane() const { return details_; }
+    [[nodiscard]] BytesPane* bytesPane() const { return bytes_; }
+    [[nodiscard]] QString statusText() const;
+
+Q_SIGNALS:
+    // The current file has been read to its end (or its damage).
+    void loadFinished();
+
+private:
+    void buildMenus();
+    void buildPanes();
+    void onStarted();
+    void onPacketsAvailable(std::size_t count);
+    void onFinished(std::size_t count, const QString& error);
+    void onFailed(const QString& error);
+    void onCurrentRowChanged(const QModelIndex& current);
+    void onCurrentPacketChanged();
+    void setStatus(const QString& text);
+    void chooseFile();
+    [[nodiscard]] QString fileName() const;
+
+    FileLoader* loader_;
+    PacketListModel* model_;
+    SelectionHub* hub_;
+    QTableView* list_ = nullptr;
+    DetailsPane* details_ = nullptr;
+    BytesPane* bytes_ = nullptr;
+    QLabel* status_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+};
+
+}  // namespace seqscope::ui
