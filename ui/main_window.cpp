@@ -10,6 +10,8 @@
 #include "ui/selection_hub.h"
 
 #include <QAction>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,6 +20,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
+#include <QMimeData>
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QSplitter>
@@ -48,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(hub_, &SelectionHub::currentPacketChanged, this, [this] { onCurrentPacketChanged(); });
     connect(details_, &DetailsPane::fieldSelected, bytes_, &BytesPane::highlight);
 
+    setAcceptDrops(true);
     resize(1400, 900);
     setStatus(tr("Open a capture file with File \u25b8 Open."));
 }
@@ -112,6 +116,11 @@ void MainWindow::buildPanes() {
     status_ = new QLabel;
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(status_, 1);
+    notice_ = new QLabel;
+    notice_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    notice_->setWordWrap(false);
+    notice_->hide();
+    statusBar()->addWidget(notice_, 2);
     progress_ = new QProgressBar;
     progress_->setRange(0, 1000);
     progress_->setMaximumWidth(200);
@@ -123,6 +132,8 @@ void MainWindow::buildPanes() {
 QString MainWindow::fileName() const { return QFileInfo(loader_->path()).fileName(); }
 
 QString MainWindow::statusText() const { return status_->text(); }
+
+QString MainWindow::noticeText() const { return notice_->text(); }
 
 void MainWindow::setStatus(const QString& text) { status_->setText(text); }
 
@@ -138,6 +149,8 @@ void MainWindow::chooseFile() {
 bool MainWindow::openFile(const QString& path) { return loader_->open(path); }
 
 void MainWindow::onStarted() {
+    notice_->clear();
+    notice_->hide();
     hub_->clear();
     model_->setSession(loader_->session());
     setWindowTitle(fileName() % QStringLiteral(" \u2014 seqscope"));
@@ -146,25 +159,44 @@ void MainWindow::onStarted() {
     setStatus(tr("Loading %1\u2026").arg(fileName()));
 }
 
+// "1 packet", "2,342 packets" (in the user's number format).
+static QString packetCount(std::size_t count) {
+    const QString n = QLocale().toString(static_cast<qulonglong>(count));
+    return count == 1 ? MainWindow::tr("%1 packet").arg(n) : MainWindow::tr("%1 packets").arg(n);
+}
+
 void MainWindow::onPacketsAvailable(std::size_t count) {
     model_->setPacketCount(count);
     progress_->setValue(static_cast<int>(loader_->progress() * 1000.0));
-    setStatus(tr("%1 packets \u00b7 %2 \u00b7 loading\u2026")
-                  .arg(QLocale().toString(static_cast<qulonglong>(count)), fileName()));
+    setStatus(packetCount(count) % QStringLiteral(" \u00b7 ") % fileName() % QStringLiteral(" \u00b7 ") % tr("loading\u2026"));
 }
 
 void MainWindow::onFinished(std::size_t count, const QString& error) {
     model_->setPacketCount(count);
     progress_->hide();
-    QString text = tr("%1 packets \u00b7 %2").arg(QLocale().toString(static_cast<qulonglong>(count)), fileName());
+    QString text = packetCount(count) % QStringLiteral(" \u00b7 ") % fileName();
     if (!error.isEmpty()) text += QStringLiteral(" \u00b7 ") % error % QLatin1Char(' ') % tr("Every packet before it is shown.");
     setStatus(text);
     Q_EMIT loadFinished();
 }
 
 void MainWindow::onFailed(const QString& error) {
-    // The capture that was open (if any) stays; only the sentence changes.
-    setStatus(error);
+    // The capture that was open (if any) stays, with its own status; the sentence
+    // sits beside it until the next file opens.
+    notice_->setText(error);
+    notice_->setToolTip(error);
+    notice_->show();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile()) return;
+    event->acceptProposedAction();
+    openFile(urls.first().toLocalFile());
 }
 
 bool MainWindow::selectFrame(std::size_t number) {

@@ -39,11 +39,19 @@ public:
     [[nodiscard]] QTableView* packetList() const { return list_; }
     [[nodiscard]] DetailsPane* detailsPane() const { return details_; }
     [[nodiscard]] BytesPane* bytesPane() const { return bytes_; }
+    // What is loaded ("2,342 packets · file.pcapng", plus any damage found in it).
     [[nodiscard]] QString statusText() const;
+    // The last problem that is not about the loaded file (a file that could not be
+    // opened); empty when there is none. Cleared by the next successful open.
+    [[nodiscard]] QString noticeText() const;
 
 Q_SIGNALS:
     // The current file has been read to its end (or its damage).
     void loadFinished();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildMenus();
@@ -65,6 +73,7 @@ private:
     DetailsPane* details_ = nullptr;
     BytesPane* bytes_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* notice_ = nullptr;
     QProgressBar* progress_ = nullptr;
 };
 

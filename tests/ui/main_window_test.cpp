@@ -56,12 +56,18 @@ TEST(MainWindow, SaysInTheStatusBarWhenAFileIsNoCapture) {
     std::string sentence;
     ASSERT_FALSE(probe.open_file(not_capture.toStdString(), sentence));
     EXPECT_FALSE(w.openFile(not_capture));
-    EXPECT_EQ(w.statusText(), QString::fromStdString(sentence));
-    EXPECT_TRUE(w.statusText().contains(QStringLiteral("isn't a capture file")));
+    EXPECT_EQ(w.noticeText(), QString::fromStdString(sentence));
+    EXPECT_TRUE(w.noticeText().contains(QStringLiteral("isn't a capture file")));
     EXPECT_EQ(QApplication::activeModalWidget(), nullptr) << "no dialog for an ordinary error";
     // The capture that was open stays open.
     EXPECT_EQ(w.packetModel()->rowCount(), rows);
     EXPECT_TRUE(w.windowTitle().contains(QStringLiteral("gitOverTCP.pcap")));
+    EXPECT_TRUE(w.statusText().contains(QStringLiteral("gitOverTCP.pcap")));
+    // The next good file clears the sentence.
+    ASSERT_EQ(test::cli_packet_count(capture("http.pcap")), 1);
+    ASSERT_TRUE(open_and_wait(w, capture("http.pcap")));
+    EXPECT_TRUE(w.noticeText().isEmpty());
+    EXPECT_TRUE(w.statusText().startsWith(QStringLiteral("1 packet \u00b7 http.pcap"))) << w.statusText().toStdString();
 }
 
 TEST(MainWindow, KeepsEveryGoodPacketOfADamagedFile) {
