@@ -2,6 +2,7 @@
 #include "engine/cli.h"
 
 #include "engine/capture_session.h"
+#include "format/conversation_reports.h"
 #include "format/field_registry.h"
 
 #include <cstring>
@@ -27,6 +28,14 @@ std::string cli_usage() {
            "  -E aggregator=C          separator between occurrences (default ,)\n"
            "  -E quote=d|s|n           quote values with double or single quotes, or not\n"
            "  -q                       no per-packet output (with -z)\n"
+           "Conversations (seqscope's own reports):\n"
+           "  -z states,N              each endpoint's TCP state timeline for tcp.stream N,\n"
+           "                           with the frame that caused every transition\n"
+           "  -z ladder,N[,raw]        the seq/ack ladder of tcp.stream N as text: one lane per\n"
+           "                           address:port, arrows with flags, Seq, Ack, Len, next Seq,\n"
+           "                           the Ack equations, analysis reasons and state changes\n"
+           "  -z ladder,udp,N          the same for udp.stream N (request/response pairing)\n"
+           "  -z exchanges,udp         UDP request/response pairs, unanswered requests, ICMP errors\n"
            "Other:\n"
            "  -h                       this help\n"
            "  -v                       version\n";
@@ -132,6 +141,19 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
         return 1;
     }
 
+    // seqscope's own -z reports, checked before reading so a typo fails fast.
+    std::vector<ReportRequest> reports;
+    for (const auto& z : opt.statistics) {
+        std::string zerr;
+        if (auto r = parse_conversation_report(z, zerr)) {
+            if (!zerr.empty()) {
+                std::fputs(("seqscope-cli: " + zerr + "\n").c_str(), err);
+                return 1;
+            }
+            reports.push_back(*r);
+        }
+    }
+
     CaptureSession session;
     std::string error;
     if (!session.open_file(opt.read_file, error)) {
@@ -166,6 +188,14 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
         if (n == 0 && session.load_done()) break;
     }
     std::fwrite(buffer.data(), 1, buffer.size(), out);
+    for (const auto& r : reports) {
+        std::string text, rerr;
+        if (!run_conversation_report(r, session, text, rerr)) {
+            std::fputs(("seqscope-cli: " + rerr + "\n").c_str(), err);
+            return 1;
+        }
+        std::fwrite(text.data(), 1, text.size(), out);
+    }
     std::fflush(out);
     if (const auto e = session.load_error()) {
         std::fputs(("seqscope-cli: The file \"" + opt.read_file + "\" is damaged: " + e->message +
