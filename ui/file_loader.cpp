@@ -42,6 +42,7 @@ bool FileLoader::open(const QString& path) {
     ++generation_;
     announced_ = 0;
     finished_emitted_ = false;
+    canceled_ = false;
     path_ = path;
     session_ = session;
     shared_ = std::make_shared<Shared>();
@@ -65,6 +66,7 @@ bool FileLoader::open(const QString& path) {
 void FileLoader::cancel() {
     if (!thread_.joinable() || finished_emitted_) return;
     stopThread();
+    canceled_ = true;
     shared_->done.store(true, std::memory_order_release);
     poll();
 }

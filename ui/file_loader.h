@@ -31,8 +31,10 @@ public:
     // Starts loading `path`. Returns false (and emits failed()) if the file cannot
     // be opened as a capture; the sentence says why.
     bool open(const QString& path);
-    // Stops loading; the packets published so far stay.
+    // Stops loading; the packets published so far stay, and finished() follows.
     void cancel();
+    // Whether the current file's loading was stopped by cancel().
+    [[nodiscard]] bool canceled() const { return canceled_; }
 
     [[nodiscard]] std::shared_ptr<const CaptureSession> session() const { return session_; }
     [[nodiscard]] QString path() const { return path_; }
@@ -76,6 +78,7 @@ private:
     std::size_t announced_ = 0;
     std::size_t batch_size_ = 2048;
     bool finished_emitted_ = false;
+    bool canceled_ = false;
 };
 
 }  // namespace seqscope::ui

@@ -26,6 +26,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 
 namespace seqscope::ui {
 
@@ -89,6 +90,7 @@ void MainWindow::buildPanes() {
     QHeaderView* cols = list_->horizontalHeader();
     cols->setStretchLastSection(true);
     cols->setHighlightSections(false);
+    cols->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int ch = QFontMetrics(fixed).horizontalAdvance(QLatin1Char('0'));
     const int pad = 2 * ch;
     list_->setColumnWidth(PacketListModel::NumberColumn, 7 * ch + pad);
@@ -127,6 +129,13 @@ void MainWindow::buildPanes() {
     progress_->setTextVisible(false);
     progress_->hide();
     statusBar()->addPermanentWidget(progress_);
+    stop_ = new QToolButton;
+    stop_->setText(tr("Stop"));
+    stop_->setToolTip(tr("Stop loading; the packets read so far stay."));
+    stop_->setAutoRaise(true);
+    stop_->hide();
+    connect(stop_, &QToolButton::clicked, loader_, &FileLoader::cancel);
+    statusBar()->addPermanentWidget(stop_);
 }
 
 QString MainWindow::fileName() const { return QFileInfo(loader_->path()).fileName(); }
@@ -156,6 +165,7 @@ void MainWindow::onStarted() {
     setWindowTitle(fileName() % QStringLiteral(" \u2014 seqscope"));
     progress_->setValue(0);
     progress_->show();
+    stop_->show();
     setStatus(tr("Loading %1\u2026").arg(fileName()));
 }
 
@@ -174,7 +184,9 @@ void MainWindow::onPacketsAvailable(std::size_t count) {
 void MainWindow::onFinished(std::size_t count, const QString& error) {
     model_->setPacketCount(count);
     progress_->hide();
+    stop_->hide();
     QString text = packetCount(count) % QStringLiteral(" \u00b7 ") % fileName();
+    if (loader_->canceled()) text += QStringLiteral(" \u00b7 ") % tr("loading stopped");
     if (!error.isEmpty()) text += QStringLiteral(" \u00b7 ") % error % QLatin1Char(' ') % tr("Every packet before it is shown.");
     setStatus(text);
     Q_EMIT loadFinished();

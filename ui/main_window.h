@@ -12,6 +12,7 @@
 
 class QLabel;
 class QProgressBar;
+class QToolButton;
 class QTableView;
 
 namespace seqscope::ui {
@@ -75,6 +76,7 @@ private:
     QLabel* status_ = nullptr;
     QLabel* notice_ = nullptr;
     QProgressBar* progress_ = nullptr;
+    QToolButton* stop_ = nullptr;
 };
 
 }  // namespace seqscope::ui

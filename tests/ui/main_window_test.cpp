@@ -18,6 +18,7 @@
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 namespace seqscope::ui {
 namespace {
@@ -104,6 +105,36 @@ TEST(MainWindow, KeepsEveryGoodPacketOfADamagedFile) {
     EXPECT_TRUE(w.statusText().contains(QString::fromStdString(probe.load_error()->message))) << w.statusText().toStdString();
     EXPECT_TRUE(w.statusText().contains(QStringLiteral("offset"))) << w.statusText().toStdString();
     EXPECT_EQ(QApplication::activeModalWidget(), nullptr);
+}
+
+TEST(MainWindow, StopKeepsWhatWasLoaded) {
+    test::app();
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString big = test::replicate_pcap(dir, "communityid.pcap", 1000);
+    MainWindow w;
+    w.show();
+    QSignalSpy done(&w, &MainWindow::loadFinished);
+    ASSERT_TRUE(w.openFile(big));
+    QToolButton* stop = nullptr;
+    for (QToolButton* b : w.findChildren<QToolButton*>())
+        if (b->text() == QStringLiteral("Stop")) stop = b;
+    ASSERT_NE(stop, nullptr);
+    ASSERT_TRUE(stop->isVisible());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    ASSERT_TRUE(done.count() > 0 || done.wait(10000));
+    EXPECT_EQ(done.count(), 1);
+    EXPECT_FALSE(stop->isVisible());
+    const CaptureSession* session = w.packetModel()->session();
+    ASSERT_NE(session, nullptr);
+    EXPECT_EQ(static_cast<std::size_t>(w.packetModel()->rowCount()), session->packet_count());
+    EXPECT_LT(w.packetModel()->rowCount(), 105000) << "stopped before the end";
+    EXPECT_TRUE(w.statusText().contains(QStringLiteral("loading stopped"))) << w.statusText().toStdString();
+    // What was loaded stays usable.
+    if (w.packetModel()->rowCount() > 0) {
+        ASSERT_TRUE(w.selectFrame(static_cast<std::size_t>(w.packetModel()->rowCount())));
+        EXPECT_GT(w.detailsPane()->fieldModel()->rowCount(), 0);
+    }
 }
 
 // The details pane, flattened with four spaces per level, is the -V text of the frame.
