@@ -18,5 +18,9 @@ std::string tcp_info_prefix(const TcpAnalysis& a);
 // the flags with their expert items) under `tcp_node`, if the packet has one.
 void add_tcp_analysis_tree(FieldTree& tree, FieldTree::Index tcp_node, const TcpAnalysis& a,
                            const TcpSegmentView& seg);
+// The value text of tcp.completeness's label, e.g. "Incomplete, DATA (15)".
+std::string tcp_completeness_text(std::uint8_t completeness);
+// Adds tcp.stream and tcp.completeness (in that order, as tshark) under `tcp_node`.
+void add_tcp_stream_fields(FieldTree& tree, FieldTree::Index tcp_node, const TcpAnalysis& a);
 
 }  // namespace seqscope
