@@ -26,6 +26,7 @@ TcpSegmentEvent make_tcp_event(const FrameInput& in, const TcpSegmentView& seg, 
     e.sack_perm = seg.sack_perm;
     e.timestamps = seg.ts_val.has_value();
     e.sack_count = seg.sack_count;
+    e.sack = seg.sack;
     e.analysis = a;
     e.payload_offset = seg.payload_offset;
     const std::size_t avail = seg.payload_offset <= in.data.size() ? in.data.size() - seg.payload_offset : 0;

@@ -6,9 +6,11 @@
 #pragma once
 
 #include "decode/address.h"
+#include "decode/packet_view.h"
 #include "flow/tcp_analysis.h"
 #include "util/strong_id.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,6 +44,7 @@ struct TcpSegmentEvent {
     bool sack_perm = false;
     bool timestamps = false;
     std::uint8_t sack_count = 0;
+    std::array<SackBlock, 4> sack{};  // the first sack_count blocks, raw edges in the peer's sequence space
     TcpAnalysis analysis{};
     std::uint32_t payload_offset = 0;  // in the frame, for follow
     std::uint32_t payload_captured = 0;
