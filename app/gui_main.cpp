@@ -2,6 +2,7 @@
 // seqscope [FILE]: the desktop GUI. Argument parsing only; the window lives in ui/.
 // --screenshot OUT.png grabs the window once the file is loaded and exits, so docs
 // can be regenerated without a desktop (run it under xvfb-run or -platform offscreen).
+#include "ui/details_pane.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -28,7 +29,11 @@ int main(int argc, char** argv) {
                                     QStringLiteral("N"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size, e.g. 1400x900."),
                                   QStringLiteral("WxH"));
+    const QCommandLineOption expand(QStringLiteral("expand"),
+                                    QStringLiteral("Open these details subtrees, e.g. frame,tcp,tcp/tcp.flags."),
+                                    QStringLiteral("PATHS"));
     parser.addOption(screenshot);
+    parser.addOption(expand);
     parser.addOption(select);
     parser.addOption(size);
     parser.process(app);
@@ -37,6 +42,10 @@ int main(int argc, char** argv) {
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         if (wh.size() == 2) window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    if (parser.isSet(expand)) {
+        const QStringList paths = parser.value(expand).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        window.detailsPane()->setExpandedPaths(QSet<QString>(paths.begin(), paths.end()));
     }
     window.show();
 

@@ -28,6 +28,9 @@ public:
     // Shows packet `index` of `session`, or nothing.
     void showPacket(const CaptureSession* session, std::optional<std::size_t> index);
     [[nodiscard]] QStandardItemModel* fieldModel() const { return model_; }
+    // Subtrees to open on every packet, by field-name path: "tcp", "tcp/tcp.flags".
+    void setExpandedPaths(const QSet<QString>& paths) { expanded_ = paths; }
+    [[nodiscard]] QSet<QString> expandedPaths() const { return expanded_; }
 
 Q_SIGNALS:
     // The selected field's bytes in the frame; length 0 when it has none.

@@ -94,7 +94,7 @@ void MainWindow::buildPanes() {
     const int ch = QFontMetrics(fixed).horizontalAdvance(QLatin1Char('0'));
     const int pad = 2 * ch;
     list_->setColumnWidth(PacketListModel::NumberColumn, 7 * ch + pad);
-    list_->setColumnWidth(PacketListModel::TimeColumn, 12 * ch + pad);
+    list_->setColumnWidth(PacketListModel::TimeColumn, 14 * ch + pad);  // 9 decimals for ns captures
     list_->setColumnWidth(PacketListModel::SourceColumn, 24 * ch + pad);
     list_->setColumnWidth(PacketListModel::DestinationColumn, 24 * ch + pad);
     list_->setColumnWidth(PacketListModel::ProtocolColumn, 8 * ch + pad);

@@ -187,6 +187,13 @@ TEST(MainWindow, DetailsAndBytesFollowTheSelectedPacket) {
         EXPECT_EQ(w.bytesPane()->toPlainText(), hexDumpText(bytes));
     }
 
+    // Subtrees the user opened stay open on the next packet.
+    w.detailsPane()->expand(w.detailsPane()->fieldModel()->index(0, 0));
+    ASSERT_TRUE(w.detailsPane()->expandedPaths().contains(QStringLiteral("frame")));
+    ASSERT_TRUE(w.selectFrame(2));
+    EXPECT_TRUE(w.detailsPane()->isExpanded(w.detailsPane()->fieldModel()->index(0, 0)));
+    EXPECT_TRUE(w.detailsPane()->fieldModel()->index(0, 0).data().toString().startsWith(QStringLiteral("Frame 2:")));
+
     // Selecting a field highlights its bytes.
     QStandardItemModel* fields = w.detailsPane()->fieldModel();
     const QModelIndex top = fields->index(0, 0);
