@@ -5,7 +5,9 @@
 #include "format/conversation_reports.h"
 #include "format/field_registry.h"
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace seqscope {
 
@@ -36,6 +38,8 @@ std::string cli_usage() {
            "                           the Ack equations, analysis reasons and state changes\n"
            "  -z ladder,udp,N          the same for udp.stream N (request/response pairing)\n"
            "  -z exchanges,udp         UDP request/response pairs, unanswered requests, ICMP errors\n"
+           "  --export FMT -o FILE     write the -z ladder as svg, csv, md (seq/ack tables),\n"
+           "                           plantuml or mermaid (sequence diagrams) or txt\n"
            "Other:\n"
            "  -h                       this help\n"
            "  -v                       version\n";
@@ -55,6 +59,11 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
         else if (a == "-v" || a == "--version") opt.version = true;
         else if (a == "-V") opt.verbose = true;
         else if (a == "-q") opt.quiet = true;
+        else if (a == "--export" || a == "-o") {
+            const char* v = need_arg(i, a == "-o" ? "-o" : "-export");
+            if (!v) return false;
+            (a == "-o" ? opt.output_file : opt.export_format) = v;
+        }
         else if (a == "-r" || a == "-c" || a == "-T" || a == "-e" || a == "-E" || a == "-z") {
             const char* v = need_arg(i, a.c_str());
             if (!v) return false;
@@ -104,6 +113,14 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
             if (!parse_cli(3, sub.data(), opt, error)) return false;
         } else {
             error = "invalid option -- '" + a + "'";
+            return false;
+        }
+    }
+    if (!opt.export_format.empty()) {
+        static const char* formats[] = {"svg", "csv", "md", "plantuml", "mermaid", "txt"};
+        if (std::none_of(std::begin(formats), std::end(formats), [&](const char* f) { return opt.export_format == f; })) {
+            error = "--export takes svg, csv, md, plantuml, mermaid or txt (PNG and PDF come from the GUI: "
+                    "seqscope's ladder view exports them)";
             return false;
         }
     }
@@ -190,9 +207,19 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
     std::fwrite(buffer.data(), 1, buffer.size(), out);
     for (const auto& r : reports) {
         std::string text, rerr;
-        if (!run_conversation_report(r, session, text, rerr)) {
+        if (!run_conversation_report(r, session, text, rerr, opt.export_format)) {
             std::fputs(("seqscope-cli: " + rerr + "\n").c_str(), err);
             return 1;
+        }
+        if (!opt.output_file.empty() && r.kind == "ladder") {
+            std::FILE* f = std::fopen(opt.output_file.c_str(), "wb");
+            if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size()) {
+                if (f) std::fclose(f);
+                std::fputs(("seqscope-cli: could not write \"" + opt.output_file + "\".\n").c_str(), err);
+                return 1;
+            }
+            std::fclose(f);
+            continue;
         }
         std::fwrite(text.data(), 1, text.size(), out);
     }

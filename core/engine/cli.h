@@ -20,6 +20,8 @@ struct CliOptions {
     FieldsOptions fields;                  // -e / -E
     std::vector<std::string> statistics;   // -z arguments
     bool quiet = false;                    // -q
+    std::string export_format;             // --export svg|csv|md|plantuml|mermaid|txt (with -z ladder)
+    std::string output_file;               // -o FILE for --export
     bool help = false, version = false;
 };
 

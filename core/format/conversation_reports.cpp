@@ -6,6 +6,7 @@
 #include "analysis/udp_exchanges.h"
 #include "engine/capture_session.h"
 #include "ladder/ladder_builder.h"
+#include "ladder/ladder_svg.h"
 #include "ladder/ladder_text.h"
 
 #include <algorithm>
@@ -186,7 +187,22 @@ std::string exchanges_report(const CaptureSession& session) {
     return out;
 }
 
-bool run_conversation_report(const ReportRequest& r, const CaptureSession& session, std::string& out, std::string& error) {
+namespace {
+
+std::string render_ladder(const Ladder& l, const std::string& format) {
+    if (format == "svg") return ladder_svg(l);
+    if (format == "csv") return ladder_csv(l);
+    if (format == "md") return ladder_markdown(l);
+    if (format == "plantuml") return ladder_plantuml(l);
+    if (format == "mermaid") return ladder_mermaid(l);
+    if (format == "txt") return ladder_text(l);
+    return kRule + "\n" + ladder_text(l) + kRule + "\n";
+}
+
+}  // namespace
+
+bool run_conversation_report(const ReportRequest& r, const CaptureSession& session, std::string& out, std::string& error,
+                             const std::string& export_format) {
     if (r.kind == "exchanges") {
         out += exchanges_report(session);
         return true;
@@ -206,7 +222,7 @@ bool run_conversation_report(const ReportRequest& r, const CaptureSession& sessi
             error = "there is no udp.stream " + std::to_string(*r.stream) + " in this capture";
             return false;
         }
-        out += kRule + "\n" + ladder_text(l) + kRule + "\n";
+        out += render_ladder(l, export_format);
         return true;
     }
     const std::size_t streams = session.with_flows([](const FlowState& f) { return f.tcp.stream_count(); });
@@ -214,7 +230,7 @@ bool run_conversation_report(const ReportRequest& r, const CaptureSession& sessi
         error = "there is no tcp.stream " + std::to_string(*r.stream) + " in this capture";
         return false;
     }
-    out += kRule + "\n" + ladder_text(tcp_ladder_for_stream(session, TcpStreamId{*r.stream}, opt)) + kRule + "\n";
+    out += render_ladder(tcp_ladder_for_stream(session, TcpStreamId{*r.stream}, opt), export_format);
     return true;
 }
 

@@ -5,6 +5,8 @@
 #include "analysis/conversation_summary.h"
 #include "analysis/seq_arithmetic.h"
 #include "ladder/ladder_builder.h"
+#include "ladder/ladder_layout.h"
+#include "ladder/ladder_svg.h"
 #include "ladder/ladder_text.h"
 #include "support/tcp_conversation_builder.h"
 
@@ -115,4 +117,61 @@ TEST(Ladder, ExportsMatchGoldens) {
     check_golden("ladder_demo.puml", ladder_plantuml(l));
     check_golden("ladder_demo.mmd", ladder_mermaid(l));
     check_golden("ladder_demo.txt", ladder_text(l));
+}
+
+TEST(Ladder, SvgHasEveryArrowAndBalancedTags) {
+    const Ladder l = demo_ladder();
+    const std::string svg = ladder_svg(l);
+    if (const char* dir = std::getenv("SEQSCOPE_DUMP_DIR")) std::ofstream(std::string(dir) + "/ladder_demo.svg") << svg;
+    EXPECT_EQ(svg.rfind("<?xml", 0), 0u);
+    std::size_t lines = 0, pos = 0;
+    while ((pos = svg.find("marker-end=", pos)) != std::string::npos) ++lines, ++pos;
+    EXPECT_EQ(lines, l.arrows.size());
+    // Every element opened is closed (a cheap well-formedness check; ui tests parse it as XML).
+    std::size_t open = 0, close = 0, self = 0;
+    for (std::size_t i = 0; i + 1 < svg.size(); ++i) {
+        if (svg[i] != '<') continue;
+        if (svg[i + 1] == '/') ++close;
+        else if (svg[i + 1] != '?') ++open;
+    }
+    for (std::size_t i = 0; i + 1 < svg.size(); ++i)
+        if (svg[i] == '/' && svg[i + 1] == '>') ++self;
+    EXPECT_EQ(open, close + self);
+    EXPECT_NE(svg.find("Ack 6 = 1 + 5"), std::string::npos);
+    EXPECT_NE(svg.find("TIME_WAIT"), std::string::npos);
+}
+
+TEST(LadderLayout, TimeTrueCompressesLongGapsAndMapsBack) {
+    Ladder l = demo_ladder();
+    l.arrows.back().ts_ns += 30'000'000'000;  // a 30 s idle span before the last ACK
+    LadderLayoutOptions o;
+    const LadderLayout L = layout_ladder(l, o);
+    ASSERT_EQ(L.arrows.size(), l.arrows.size());
+    ASSERT_EQ(L.breaks.size(), 1u);
+    for (std::size_t i = 1; i < L.arrows.size(); ++i) EXPECT_GE(L.arrows[i].y0 - L.arrows[i - 1].y0, o.row_height);
+    EXPECT_LE(L.arrows.back().y0 - L.arrows[10].y0, o.max_gap + o.row_height + 0.001);
+    // time ↔ y round trip at every arrow, and monotonic in between.
+    for (std::size_t i = 0; i < L.arrows.size(); ++i) {
+        EXPECT_NEAR(L.y_of_time(l.arrows[i].ts_ns), L.arrows[i].y0, 1e-6);
+        EXPECT_NEAR(static_cast<double>(L.time_of_y(L.arrows[i].y0)), static_cast<double>(l.arrows[i].ts_ns), 1.0);
+    }
+    EXPECT_LT(L.y_of_time(l.arrows[3].ts_ns + 1000), L.y_of_time(l.arrows[4].ts_ns));
+    // Only what is visible.
+    const auto [first, last] = L.visible(L.arrows[4].y0 - 1, L.arrows[6].y0 + 1);
+    EXPECT_EQ(first, 4u);
+    EXPECT_EQ(last, 7u);
+    // Clicking on an arrow's middle hits it.
+    const auto& g = L.arrows[5];
+    EXPECT_EQ(L.hit((g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2), 5u);
+    EXPECT_EQ(L.hit(5, 5), L.arrows.size());
+}
+
+TEST(LadderLayout, RowsModeIsEvenlySpaced) {
+    const Ladder l = demo_ladder();
+    LadderLayoutOptions o;
+    o.mode = LadderMode::Rows;
+    const LadderLayout L = layout_ladder(l, o);
+    for (std::size_t i = 1; i < L.arrows.size(); ++i) EXPECT_DOUBLE_EQ(L.arrows[i].y0 - L.arrows[i - 1].y0, o.row_height);
+    EXPECT_LT(L.arrows[0].x0, L.arrows[0].x1);  // client on the left sends rightwards
+    EXPECT_GT(L.arrows[1].x0, L.arrows[1].x1);
 }
