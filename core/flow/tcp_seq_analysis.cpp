@@ -69,6 +69,7 @@ void classify_window_and_acks(TcpFlowState& fwd, TcpFlowState& rev, const TcpSeg
 // Step 12: an ACK beyond the data the peer was seen sending.
 void check_acked_unseen(TcpFlowState& rev, const TcpSegmentInput& in, TcpAnalysis& out) {
     if ((in.flags & tcpflag::kAck) == 0 || rev.maxseqtobeacked == 0 || !seq::gt(in.ack, rev.maxseqtobeacked)) return;
+    out.has_ta = true;  // even when the repeat is silenced: the subtree (and iRTT) shows
     if (seq::lt(rev.maxseqtobeacked, rev.nextseq)) {
         rev.maxseqtobeacked = rev.nextseq;
         note(out, tcpa::kAckLostSegment);
@@ -170,10 +171,13 @@ void bytes_in_flight(TcpFlowState& fwd, const TcpFlowState& rev, const TcpSegmen
     out.has_ta = true;
     std::uint32_t in_flight = 0;
     if (!fwd.unacked.empty()) {
-        std::uint32_t first = fwd.unacked.back().seq, last = fwd.unacked.back().nextseq;
+        // tshark compares these relative to the base as plain unsigned numbers (not
+        // modulo 2^32), so a segment below the base makes the span huge and unshown.
+        const std::uint32_t base = fwd.base_seq;
+        std::uint32_t first = fwd.unacked.back().seq - base, last = fwd.unacked.back().nextseq - base;
         for (const TcpUnacked& u : fwd.unacked) {
-            if (seq::lt(u.seq, first)) first = u.seq;
-            if (seq::gt(u.nextseq, last)) last = u.nextseq;
+            first = std::min(first, u.seq - base);
+            last = std::max(last, u.nextseq - base);
         }
         in_flight = last - first;
     }

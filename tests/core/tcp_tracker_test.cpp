@@ -376,6 +376,18 @@ TEST(TcpTracker, AckedUnseenBeyondEverythingSilencesRepeatsAndArmsFastRetransmis
     EXPECT_EQ(u1.flags, tcpa::kAckLostSegment);
     const auto u2 = l.s(kAck, 5001, 1601, 0, 509, 2011 * kMs);
     EXPECT_EQ(u2.flags, 0u);  // the "-1" dup-ack counter silences the repeat
+    EXPECT_TRUE(u2.has_ta);   // but the analysis subtree (with the iRTT) is still there
+    EXPECT_EQ(u2.initial_rtt_ns, 20 * kMs);
+}
+
+TEST(TcpTracker, BytesInFlightSpanIsUnsignedFromTheBase) {
+    Link l;
+    l.c(kAck, 1000, 5001, 100, 502, 1000 * kMs);  // mid-stream: base 999
+    const auto below = l.c(kAck, 500, 5001, 100, 502, 1100 * kMs);
+    EXPECT_EQ(below.flags, tcpa::kRetransmission);
+    EXPECT_EQ(below.rel_seq, 4294966797u);
+    EXPECT_EQ(below.bytes_in_flight, 0u);  // the span is > 2e9 relative to the base: not shown
+    EXPECT_TRUE(below.has_ta);
 }
 
 TEST(TcpTracker, PortReuseWithNewIsnStartsANewStream) {
