@@ -4,8 +4,12 @@
 #include "engine/capture_session.h"
 
 #include <QFile>
+#include <QLoggingCategory>
 
 namespace seqscope::ui {
+
+// QT_LOGGING_RULES="seqscope.loader.debug=true" prints what each load did.
+Q_LOGGING_CATEGORY(lcLoader, "seqscope.loader", QtWarningMsg)
 
 FileLoader::FileLoader(QObject* parent) : QObject(parent) {
     timer_.setInterval(33);
@@ -46,6 +50,8 @@ bool FileLoader::open(const QString& path) {
     path_ = path;
     session_ = session;
     shared_ = std::make_shared<Shared>();
+    clock_.start();
+    qCDebug(lcLoader) << "opening" << path << "generation" << generation_;
     Q_EMIT started(session_, generation_);
 
     // The thread owns copies of the shared pointers: if the loader is destroyed or
@@ -86,6 +92,8 @@ void FileLoader::poll() {
     QString error;
     // The thread has ended (or is about to): its reader lock is free.
     if (const auto e = session_->load_error()) error = QString::fromStdString(e->message);
+    qCDebug(lcLoader) << "loaded" << announced_ << "packets in" << clock_.elapsed() << "ms"
+                      << (canceled_ ? "(stopped)" : "") << error;
     Q_EMIT finished(announced_, error, generation_);
 }
 

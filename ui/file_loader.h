@@ -7,6 +7,7 @@
 // session dropped, and nothing it did can reach the new file's views.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -73,6 +74,7 @@ private:
     std::shared_ptr<Shared> shared_;
     std::jthread thread_;
     QTimer timer_;
+    QElapsedTimer clock_;  // for the seqscope.loader log line
     QString path_;
     std::uint64_t generation_ = 0;
     std::size_t announced_ = 0;
