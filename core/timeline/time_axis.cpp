@@ -9,7 +9,7 @@ namespace {
 
 constexpr double kNsPerS = 1e9;
 
-void push_linear(std::vector<AxisPiece>& out, std::int64_t t0, std::int64_t t1, double& x) {
+void push_linear(std::vector<TimeAxisPiece>& out, std::int64_t t0, std::int64_t t1, double& x) {
     if (t1 <= t0) return;
     const double x1 = x + static_cast<double>(t1 - t0) / kNsPerS;
     if (!out.empty() && !out.back().is_break && out.back().t1 == t0) {
@@ -70,8 +70,8 @@ double TimeAxisMap::to_x(std::int64_t t_ns) const {
     if (t_ns <= pieces_.front().t0) return pieces_.front().x0 - static_cast<double>(pieces_.front().t0 - t_ns) / kNsPerS;
     if (t_ns >= pieces_.back().t1) return pieces_.back().x1 + static_cast<double>(t_ns - pieces_.back().t1) / kNsPerS;
     auto it = std::upper_bound(pieces_.begin(), pieces_.end(), t_ns,
-                               [](std::int64_t t, const AxisPiece& p) { return t < p.t1; });
-    const AxisPiece& p = *it;
+                               [](std::int64_t t, const TimeAxisPiece& p) { return t < p.t1; });
+    const TimeAxisPiece& p = *it;
     const double f = static_cast<double>(t_ns - p.t0) / static_cast<double>(p.t1 - p.t0);
     return p.x0 + f * (p.x1 - p.x0);
 }
@@ -81,21 +81,21 @@ std::int64_t TimeAxisMap::to_time(double x) const {
     if (pieces_.empty()) return round(x * kNsPerS);
     if (x <= pieces_.front().x0) return pieces_.front().t0 - round((pieces_.front().x0 - x) * kNsPerS);
     if (x >= pieces_.back().x1) return pieces_.back().t1 + round((x - pieces_.back().x1) * kNsPerS);
-    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), x, [](double v, const AxisPiece& p) { return v < p.x1; });
-    const AxisPiece& p = *it;
+    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), x, [](double v, const TimeAxisPiece& p) { return v < p.x1; });
+    const TimeAxisPiece& p = *it;
     const double f = (x - p.x0) / (p.x1 - p.x0);
     return p.t0 + round(f * static_cast<double>(p.t1 - p.t0));
 }
 
-std::vector<AxisBreak> TimeAxisMap::breaks() const {
-    std::vector<AxisBreak> out;
-    for (const AxisPiece& p : pieces_)
+std::vector<TimeAxisBreak> TimeAxisMap::breaks() const {
+    std::vector<TimeAxisBreak> out;
+    for (const TimeAxisPiece& p : pieces_)
         if (p.is_break) out.push_back({p.t0, p.t1, p.x0, p.x1});
     return out;
 }
 
-const AxisPiece* TimeAxisMap::break_at(double x) const {
-    for (const AxisPiece& p : pieces_)
+const TimeAxisPiece* TimeAxisMap::break_at(double x) const {
+    for (const TimeAxisPiece& p : pieces_)
         if (p.is_break && x >= p.x0 && x <= p.x1) return &p;
     return nullptr;
 }

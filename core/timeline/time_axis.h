@@ -12,13 +12,13 @@
 
 namespace seqscope {
 
-struct AxisPiece {
+struct TimeAxisPiece {
     std::int64_t t0 = 0, t1 = 0;  // ns since origin, t0 < t1
     double x0 = 0, x1 = 0;        // axis seconds, x0 < x1
     bool is_break = false;        // a squeezed idle span
 };
 
-struct AxisBreak {
+struct TimeAxisBreak {
     std::int64_t t0 = 0, t1 = 0;  // the idle time it stands for (ns since origin)
     double x0 = 0, x1 = 0;        // where the break mark is drawn
     [[nodiscard]] std::int64_t hidden_ns() const { return t1 - t0; }
@@ -50,13 +50,13 @@ public:
     [[nodiscard]] double x_max() const { return pieces_.empty() ? 0.0 : pieces_.back().x1; }
     [[nodiscard]] std::int64_t t_min() const { return pieces_.empty() ? 0 : pieces_.front().t0; }
     [[nodiscard]] std::int64_t t_max() const { return pieces_.empty() ? 0 : pieces_.back().t1; }
-    [[nodiscard]] const std::vector<AxisPiece>& pieces() const { return pieces_; }
-    [[nodiscard]] std::vector<AxisBreak> breaks() const;
+    [[nodiscard]] const std::vector<TimeAxisPiece>& pieces() const { return pieces_; }
+    [[nodiscard]] std::vector<TimeAxisBreak> breaks() const;
     // The break containing x, if any (a view shows "57 s hidden" on hover).
-    [[nodiscard]] const AxisPiece* break_at(double x) const;
+    [[nodiscard]] const TimeAxisPiece* break_at(double x) const;
 
 private:
-    std::vector<AxisPiece> pieces_;  // contiguous in t and in x
+    std::vector<TimeAxisPiece> pieces_;  // contiguous in t and in x
 };
 
 }  // namespace seqscope
