@@ -15,6 +15,15 @@ struct DecodeContext {
     FieldTree* tree;      // null in pass one
     Columns* columns;     // null when columns are not wanted
     PacketView& view;
+    // Set when a decoder hit the end of the captured bytes or a fatal error: the
+    // layers above it are not decoded, as tshark's exceptions unwind the stack.
+    bool stopped = false;
+    // Depth of ICMP error quoting (0 = the packet itself); quoted headers do not
+    // set columns or the PacketView's top-level transport.
+    int quote_depth = 0;
+    // Leading Info characters a later set_info() keeps (tshark's column fence): the
+    // TCP analysis tags stay in front when DNS over TCP rewrites Info.
+    std::size_t info_fence = 0;
 
     [[nodiscard]] bool track() const { return mode == DissectMode::Track; }
     // Offset of a span inside the frame's bytes (for field byte ranges).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/frame.h"
 
+#include "decode/layers.h"
+
 #include <cinttypes>
 #include <cstdio>
 
@@ -16,9 +18,10 @@ std::string format_relative_time(std::int64_t ns) {
 
 void decode_frame(DecodeContext& ctx) {
     const FrameInput& in = ctx.in;
+    FieldTree::Index root = FieldTree::kRoot;
     if (ctx.tree) {
         FieldTree& t = *ctx.tree;
-        const auto root = t.add(FieldTree::kRoot, "frame", {},
+        root = t.add(FieldTree::kRoot, "frame", {},
                                 "Frame " + std::to_string(in.number.value) + ": " + std::to_string(in.record.wire_len) +
                                     " bytes on wire (" + std::to_string(in.record.wire_len * 8) + " bits), " +
                                     std::to_string(in.record.cap_len) + " bytes captured (" +
@@ -33,7 +36,7 @@ void decode_frame(DecodeContext& ctx) {
         t.add(root, "frame.cap_len", std::to_string(in.record.cap_len),
               "Capture Length: " + std::to_string(in.record.cap_len) + " bytes (" + std::to_string(in.record.cap_len * 8) + " bits)");
     }
-    // The link layer and everything above it: decode/link.cpp (to come).
+    decode_link(ctx, root);
 }
 
 }  // namespace seqscope
