@@ -64,6 +64,7 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
             if (!v) return false;
             (a == "-o" ? opt.output_file : opt.export_format) = v;
         }
+        else if (a == "--stats-memory") opt.stats_memory = true;
         else if (a == "-r" || a == "-c" || a == "-T" || a == "-e" || a == "-E" || a == "-z") {
             const char* v = need_arg(i, a.c_str());
             if (!v) return false;
@@ -224,6 +225,14 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
         std::fwrite(text.data(), 1, text.size(), out);
     }
     std::fflush(out);
+    if (opt.stats_memory) {
+        // What the engine holds for the loaded packets beyond the (mapped) file bytes.
+        const std::size_t store = session.store().memory_bytes();
+        const std::size_t total = session.memory_bytes();
+        const std::size_t n = session.packet_count();
+        std::fprintf(err, "seqscope-cli: memory: %zu packets, store %zu bytes, flows %zu bytes, %.1f bytes/packet\n", n,
+                     store, total - store, n ? static_cast<double>(total) / static_cast<double>(n) : 0.0);
+    }
     if (const auto e = session.load_error()) {
         std::fputs(("seqscope-cli: The file \"" + opt.read_file + "\" is damaged: " + e->message +
                     " The packets before it were read.\n")

@@ -23,6 +23,7 @@ struct CliOptions {
     std::string export_format;             // --export svg|csv|md|plantuml|mermaid|txt (with -z ladder)
     std::string output_file;               // -o FILE for --export
     bool help = false, version = false;
+    bool stats_memory = false;             // --stats-memory (hidden): the store's bytes per packet to stderr, for bench/
 };
 
 // Parses argv; returns false with a message (tshark's wording where it has one).
