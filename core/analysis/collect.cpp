@@ -76,6 +76,8 @@ CollectedConversations collect_conversations(const CaptureSession& session, std:
             if (out.tcp.size() <= a.stream.value) out.tcp.resize(a.stream.value + 1);
             TcpConversationEvents& conv = out.tcp[a.stream.value];
             conv.stream = a.stream;
+            if (seg.captured_tcp_bytes < seg.header_len) out.tcp_header_cut.push_back(in.number);
+            if (!seg.seglen_known) out.tcp_length_unknown.push_back(in.number);
             TcpSegmentEvent e = make_tcp_event(in, seg, a);
             e.dir = direction(conv, seg.src, seg.src_port, seg.dst, seg.dst_port);
             if (!conv.isn_known[e.dir]) {  // relative = raw − base, so the base is their difference

@@ -18,6 +18,11 @@ class CaptureSession;
 struct CollectedConversations {
     std::vector<TcpConversationEvents> tcp;  // indexed by tcp.stream
     std::vector<UdpStreamEvents> udp;        // indexed by udp.stream
+    // TCP segments tshark's taps (conversation table, follow) treat apart, in
+    // frame order: a header the snap length cut (no tap at all), and a segment
+    // whose length is unknown (no follow).
+    std::vector<FrameNumber> tcp_header_cut;
+    std::vector<FrameNumber> tcp_length_unknown;
 };
 
 // Everything, or only the TCP stream / UDP stream given.

@@ -2,6 +2,7 @@
 #include "engine/cli.h"
 
 #include "engine/capture_session.h"
+#include "engine/tshark_reports.h"
 #include "format/conversation_reports.h"
 #include "format/field_registry.h"
 
@@ -30,6 +31,16 @@ std::string cli_usage() {
            "  -E aggregator=C          separator between occurrences (default ,)\n"
            "  -E quote=d|s|n           quote values with double or single quotes, or not\n"
            "  -q                       no per-packet output (with -z)\n"
+           "Reports (-z, repeatable; printed after the packets, the last one given first, as tshark):\n"
+           "  -z conv,tcp              TCP conversations: frames and bytes each way, start, duration\n"
+           "  -z conv,udp              the same for UDP\n"
+           "  -z follow,tcp,MODE,N     the data of TCP stream N (tcp.stream) in sequence order, each\n"
+           "                           byte once, gaps the peer acknowledged shown as\n"
+           "                           \"[n bytes missing in capture file]\"\n"
+           "  -z follow,udp,MODE,N     every datagram of UDP stream N (udp.stream)\n"
+           "                           MODE: ascii, hex, raw (hex digits) or yaml. Instead of N, two\n"
+           "                           endpoints ADDR:PORT,ADDR:PORT ([ADDR]:PORT for IPv6); append\n"
+           "                           ,K or ,K-L to show only chunks K..L\n"
            "Conversations (seqscope's own reports):\n"
            "  -z states,N              each endpoint's TCP state timeline for tcp.stream N,\n"
            "                           with the frame that caused every transition\n"
@@ -159,7 +170,9 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
         return 1;
     }
 
-    // seqscope's own -z reports, checked before reading so a typo fails fast.
+    // -z: tshark's reports (conv, follow) and seqscope's own (states, ladder,
+    // exchanges), all checked before reading so a typo fails fast.
+    std::vector<TsharkReport> tshark_reports;
     std::vector<ReportRequest> reports;
     for (const auto& z : opt.statistics) {
         std::string zerr;
@@ -169,6 +182,9 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
                 return 1;
             }
             reports.push_back(*r);
+        } else if (!parse_tshark_report(z, tshark_reports.emplace_back(), zerr)) {
+            std::fputs(("seqscope-cli: " + zerr + "\n").c_str(), err);
+            return 1;
         }
     }
 
@@ -205,6 +221,7 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
         printed += n;
         if (n == 0 && session.load_done()) break;
     }
+    buffer += run_tshark_reports(session, tshark_reports);
     std::fwrite(buffer.data(), 1, buffer.size(), out);
     for (const auto& r : reports) {
         std::string text, rerr;

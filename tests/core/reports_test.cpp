@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// -z conv,tcp|udp and -z follow,tcp|udp against tshark 4.0.17, byte for byte, on
+// every capture of the conformance corpus. Two layers:
+//  * Formats: our report code fed with tshark's own per-packet dissection
+//    (-T fields), so the layouts and the follow reassembly are checked apart from
+//    our decoders and trackers.
+//  * End to end: seqscope-cli against tshark with the same arguments.
+// Both need tshark on PATH and skip with the reason otherwise.
+#include "format/conv_report.h"
+#include "format/follow_report.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+#include <utility>
+
+using namespace seqscope;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kCorpus = std::string(SEQSCOPE_SHARED_DIR) + "/conformance";
+
+// The reports every capture is checked with, in command-line order.
+const std::vector<std::string> kReports = {
+    "conv,tcp",           "conv,udp",           "follow,tcp,ascii,0", "follow,tcp,hex,0", "follow,tcp,raw,0",
+    "follow,tcp,ascii,1", "follow,udp,ascii,0", "follow,udp,hex,0",   "follow,udp,raw,0", "follow,udp,yaml,1",
+};
+
+std::string run(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (p == nullptr) return out;
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+    return out;
+}
+
+bool have_tshark() { return std::system("command -v tshark >/dev/null 2>&1") == 0; }
+
+std::vector<std::string> captures() {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(kCorpus + "/captures")) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string z_args() {
+    std::string a;
+    for (const auto& r : kReports) a += " -z " + r;
+    return a;
+}
+
+std::string tshark_reports(const std::string& name) {
+    static std::map<std::string, std::string> cache;  // both layers compare with the same run
+    if (const auto it = cache.find(name); it != cache.end()) return it->second;
+    return cache[name] = run("WIRESHARK_CONFIG_DIR=" + kCorpus + "/tshark-profile tshark -r " + kCorpus + "/captures/" + name +
+               " -q" + z_args() + " 2>/dev/null");
+}
+
+// Where two outputs part, for the failure message.
+std::string first_difference(const std::string& want, const std::string& got) {
+    std::istringstream a(want), b(got);
+    std::string la, lb;
+    for (int line = 1;; ++line) {
+        const bool ha = static_cast<bool>(std::getline(a, la)), hb = static_cast<bool>(std::getline(b, lb));
+        if (!ha && !hb) return "identical lines, different line ends";
+        if (la != lb || ha != hb)
+            return "line " + std::to_string(line) + ":\n  tshark:   " + (ha ? la : "<end>") + "\n  seqscope: " + (hb ? lb : "<end>");
+    }
+}
+
+// ---- layer 1: tshark's dissection, our report code ----
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (c == sep) out.push_back(std::exchange(cur, {}));
+        else cur += c;
+    }
+    out.push_back(cur);
+    return out;
+}
+
+std::int64_t parse_ns(const std::string& s) {
+    if (s.empty()) return 0;
+    const bool neg = s[0] == '-';
+    const std::string t = neg ? s.substr(1) : s;
+    const auto dot = t.find('.');
+    std::int64_t secs = std::stoll(t.substr(0, dot));
+    std::string frac = dot == std::string::npos ? "" : t.substr(dot + 1);
+    frac.resize(9, '0');
+    const std::int64_t ns = secs * 1'000'000'000 + std::stoll(frac);
+    return neg ? -ns : ns;
+}
+
+Endpoint endpoint(const std::string& addr, const std::string& port) {
+    std::uint8_t raw[16] = {};
+    Endpoint e;
+    if (addr.find(':') != std::string::npos) {
+        EXPECT_EQ(inet_pton(AF_INET6, addr.c_str(), raw), 1) << addr;
+        e.address = Address::v6(raw);
+    } else {
+        EXPECT_EQ(inet_pton(AF_INET, addr.c_str(), raw), 1) << addr;
+        e.address = Address::v4(raw);
+    }
+    e.port = static_cast<std::uint16_t>(std::stoul(port));
+    return e;
+}
+
+std::vector<std::uint8_t> unhex(const std::string& h) {
+    std::vector<std::uint8_t> out;
+    for (std::size_t i = 0; i + 1 < h.size(); i += 2) out.push_back(static_cast<std::uint8_t>(std::stoul(h.substr(i, 2), nullptr, 16)));
+    return out;
+}
+
+std::string reports_from_tshark_fields(const std::string& name) {
+    const char* fields[] = {"frame.number", "frame.len",    "frame.time_epoch", "frame.time_relative", "ip.src",
+                            "ip.dst",       "ipv6.src",     "ipv6.dst",         "tcp.srcport",         "tcp.dstport",
+                            "tcp.stream",   "tcp.seq",      "tcp.ack",          "tcp.flags",           "tcp.len",
+                            "tcp.payload",  "udp.srcport",  "udp.dstport",      "udp.stream",          "udp.payload",
+                            "icmp.type",    "icmpv6.type",  "udp.length",       "tcp.hdr_len",         "tcp.options"};
+    std::string cmd = "WIRESHARK_CONFIG_DIR=" + kCorpus + "/tshark-profile tshark -r " + kCorpus + "/captures/" + name +
+                      " -T fields -E occurrence=l";
+    for (const char* f : fields) cmd += std::string(" -e ") + f;
+    const std::string table = run(cmd + " 2>/dev/null");
+
+    ConversationTable conv_tcp, conv_udp;
+    std::vector<FollowRequest> follows;
+    for (const auto& r : kReports) {
+        if (!r.starts_with("follow,")) continue;
+        std::string err;
+        EXPECT_TRUE(parse_follow_request(r, follows.emplace_back(), err)) << err;
+    }
+    std::vector<TcpFollower> tcp(follows.size());
+    std::vector<UdpFollower> udp(follows.size());
+    for (const std::string& line : split(table, '\n')) {
+        if (line.empty()) continue;
+        const auto c = split(line, '\t');
+        if (c.size() != std::size(fields) || !c[20].empty() || !c[21].empty()) continue;  // taps skip ICMP errors
+        const bool v6 = !c[6].empty();
+        const std::string src = v6 ? c[6] : c[4], dst = v6 ? c[7] : c[5];
+        const FrameNumber frame{static_cast<std::uint32_t>(std::stoul(c[0]))};
+        const auto len = static_cast<std::uint32_t>(std::stoul(c[1]));
+        const std::int64_t abs = parse_ns(c[2]), rel = parse_ns(c[3]);
+        if (!c[10].empty()) {
+            const auto stream = static_cast<std::uint32_t>(std::stoul(c[10]));
+            // Options the snap length cut stop tshark's TCP dissector before its taps.
+            const unsigned hdr = c[23].empty() ? 0 : static_cast<unsigned>(std::stoul(c[23]));
+            if (hdr > 20 && c[24].size() / 2 < hdr - 20) continue;
+            const Endpoint s = endpoint(src, c[8]), d = endpoint(dst, c[9]);
+            conv_tcp.add({stream, s, d, len, rel});
+            if (c[14].empty()) continue;  // no segment length: no follow tap either
+            for (std::size_t i = 0; i < follows.size(); ++i) {
+                if (follows[i].udp || *follows[i].stream != stream) continue;
+                const auto payload = unhex(c[15]);
+                tcp[i].add(s, d, static_cast<std::uint16_t>(std::stoul(c[13], nullptr, 16)),
+                           static_cast<std::uint32_t>(std::stoul(c[11])), static_cast<std::uint32_t>(std::stoul(c[12])),
+                           static_cast<std::uint32_t>(std::stoul(c[14])), payload, frame, abs);
+            }
+        } else if (!c[18].empty()) {
+            const auto stream = static_cast<std::uint32_t>(std::stoul(c[18]));
+            const Endpoint s = endpoint(src, c[16]), d = endpoint(dst, c[17]);
+            conv_udp.add({stream, s, d, len, rel});
+            for (std::size_t i = 0; i < follows.size(); ++i)
+                if (follows[i].udp && *follows[i].stream == stream) udp[i].add(s, d, static_cast<std::uint32_t>(std::stoul(c[22]) - 8), unhex(c[19]), frame, abs);
+        }
+    }
+    std::string out;
+    std::size_t fi = follows.size();
+    for (auto it = kReports.rbegin(); it != kReports.rend(); ++it) {
+        if (*it == "conv,tcp") out += conv_tcp.render("TCP");
+        else if (*it == "conv,udp") out += conv_udp.render("UDP");
+        else {
+            --fi;
+            out += render_follow(follows[fi], follows[fi].udp ? udp[fi].result() : tcp[fi].result());
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(ReportsVsTshark, FormatsAndReassemblyOnTsharksDissection) {
+    if (!have_tshark()) GTEST_SKIP() << "tshark (4.0.17) is not on PATH; it is the reference these reports are compared with";
+    int checked = 0;
+    for (const std::string& name : captures()) {
+        const std::string want = tshark_reports(name);
+        const std::string got = reports_from_tshark_fields(name);
+        EXPECT_EQ(want == got, true) << name << ": " << first_difference(want, got);
+        ++checked;
+    }
+    EXPECT_GT(checked, 70);
+}
+
+// ---- layer 2: seqscope-cli end to end ----
+
+// Captures whose reports still differ, and why. Each entry is a gap to close in
+// the engine, not in the report code (layer 1 above passes on all of them).
+// All of these: the protocol decoders (IP/TCP/UDP) are not on main yet, so no
+// TCP or UDP stream is found; they agree once the decoders land (the test then
+// prints "agrees now" for each, and this list shrinks to what is left).
+const std::set<std::string> kKnownGaps = {
+    "c1222_std_example8.pcap",
+    "challenge01_ooo_stream.pcapng",
+    "communityid.pcap",
+    "cose_sign_tagged.pcap",
+    "dhcp-nanosecond.pcap",
+    "dhcp-nanosecond.pcapng",
+    "dhcp.pcap",
+    "dhcp.pcapng",
+    "dhe1.pcapng",
+    "dmgr.pcapng",
+    "dns+icmp.comments.pcapng",
+    "dns+icmp.pcapng",
+    "dns+icmp.snap64.pcapng",
+    "dns-ooo.pcap",
+    "dns_port.pcap",
+    "dtls12-aes128ccm8.pcap",
+    "dtn_tcpclv3_bpv6_transfer.pcapng",
+    "dtn_tcpclv4_bpv7_transfer.pcapng",
+    "dtn_udpcl_bpv7_bpsec_bib_admin.pcapng",
+    "gitOverTCP.pcap",
+    "grpc_person_search_json_with_image.pcapng",
+    "grpc_person_search_protobuf_with_image-missing_headers.pcapng",
+    "grpc_stream_reassembly_sample.pcapng",
+    "grpc_web.pcapng",
+    "http-brotli.pcapng",
+    "http-ooo.pcap",
+    "http-ooo2.pcap",
+    "http.pcap",
+    "http2-brotli.pcapng",
+    "http2-data-reassembly.pcap",
+    "http2_follow_multistream.pcapng",
+    "ikev1-certs.pcap",
+    "ipoipoip.pcap",
+    "knxip_TimerNotify.pcap",
+    "krb-816.pcap",
+    "logistics_multicast.pcapng",
+    "many_interfaces.pcapng.1",
+    "many_interfaces.pcapng.2",
+    "many_interfaces.pcapng.3",
+    "netperfmeter.pcapng",
+    "ntp.pcap",
+    "packet-h2-14_headers.pcapng",
+    "protobuf_tcp_addressbook.pcapng",
+    "protobuf_udp_addressbook_with_image_ts.pcapng",
+    "quic-fragmented-handshakes.pcapng",
+    "quic_follow_multistream.pcapng",
+    "retrans-tls.pcap",
+    "rsa-p-lt-q.pcap",
+    "rsasnakeoil2.pcap",
+    "segmented_fpm.pcap",
+    "sip.pcapng",
+    "smb300-aes-128-ccm.pcap",
+    "smb311-chained-patternv1-lznt1.pcapng",
+    "smb311-lz77-lz77huff-lznt1.pcap",
+    "snakeoil-dtls.pcap",
+    "synthetic-sll2-mixed.pcap",
+    "synthetic-tcp-analysis-v6.pcapng",
+    "tcp-badsegments.pcap",
+    "tcp-exp-option-tarr.pcap",
+    "tls-fragmented-handshakes.pcap",
+    "tls-renegotiation.pcap",
+    "tls12-chacha20poly1305.pcap",
+    "tls12-dsb.pcapng",
+    "tls13-20-chacha20poly1305.pcap",
+    "tls13-rfc8446.pcap",
+    "udt-dtls.pcapng",
+    "wireguard-ping-tcp-dsb.pcapng",
+    "wireguard-psk.pcap",
+};
+
+TEST(ReportsVsTshark, CliMatchesTshark) {
+    if (!have_tshark()) GTEST_SKIP() << "tshark (4.0.17) is not on PATH; it is the reference these reports are compared with";
+    std::vector<std::string> agree, differ;
+    for (const std::string& name : captures()) {
+        const std::string want = tshark_reports(name);
+        const std::string got = run(std::string(SEQSCOPE_CLI) + " -r " + kCorpus + "/captures/" + name + " -q" + z_args() +
+                                    " 2>/dev/null");
+        if (want == got) {
+            agree.push_back(name);
+            // Not a failure (the engine's helpers land independently), but say so.
+            if (kKnownGaps.contains(name)) std::printf("%s agrees now: take it off kKnownGaps\n", name.c_str());
+        } else {
+            differ.push_back(name);
+            EXPECT_TRUE(kKnownGaps.contains(name)) << name << ": " << first_difference(want, got);
+        }
+    }
+    std::string list;
+    for (const auto& d : differ) list += " " + d;
+    std::printf("reports agree with tshark on %zu of %zu captures; known gaps:%s\n", agree.size(),
+                agree.size() + differ.size(), list.c_str());
+}
+
+TEST(ReportsVsTshark, PacketsFirstThenReportsWithoutQ) {
+    const std::string file = kCorpus + "/captures/dns+icmp.pcapng";
+    const std::string packets = run(std::string(SEQSCOPE_CLI) + " -r " + file);
+    const std::string reports = run(std::string(SEQSCOPE_CLI) + " -r " + file + " -q -z conv,udp -z conv,tcp");
+    ASSERT_FALSE(reports.empty());
+    EXPECT_EQ(run(std::string(SEQSCOPE_CLI) + " -r " + file + " -z conv,udp -z conv,tcp"), packets + reports);
+    EXPECT_TRUE(reports.find("TCP Conversations") < reports.find("UDP Conversations"));  // last -z first
+}
+
+TEST(ReportsVsTshark, BadZArgumentIsAnErrorBeforeReading) {
+    const std::string file = kCorpus + "/captures/http.pcap";
+    EXPECT_NE(std::system((std::string(SEQSCOPE_CLI) + " -r " + file + " -q -z follow,tcp,octal,0 2>/dev/null").c_str()), 0);
+    EXPECT_NE(std::system((std::string(SEQSCOPE_CLI) + " -r " + file + " -q -z bogus 2>/dev/null").c_str()), 0);
+}
