@@ -129,7 +129,7 @@ echo "Capture (bench/capture_generator.cpp, seed 1): ${GEN_SUMMARY#*: }"
 echo
 echo "| work | seqscope-cli (wall, peak RSS) | tshark (wall, peak RSS) | time ratio | RSS ratio | output vs tshark |"
 echo "| --- | --- | --- | --- | --- | --- |"
-row "decode + track, no output (-q)" ss_q ts_q "n/a"
+row "-q: seqscope decodes + tracks; tshark only reads (with nothing to print it dissects nothing)" ss_q ts_q "n/a"
 if [[ $S_ss_f == 0 ]]; then CMP_F="$(differing "$WORK/out-ss-fields.tsv" "$WORK/out-ts-fields.tsv")"; else CMP_F=""; fi
 row "-T fields, ${#BASE[@]} fields" ss_f ts_f "$CMP_F"
 if [[ $S_ss_a == 0 ]]; then CMP_A="$(differing "$WORK/out-ss-analysis.tsv" "$WORK/out-ts-analysis.tsv")"; else CMP_A=""; fi

@@ -5,6 +5,7 @@
 // tests are skipped with the reason, and the permission message itself is checked.
 #include "capture/capture_file.h"
 #include "capture/live_capture.h"
+#include "engine/capture_session.h"
 #include "tools/loopback_lab.h"
 
 #include <gtest/gtest.h>
@@ -118,6 +119,37 @@ TEST(LiveCapture, LoopbackExchangeReachesQueueAndPcapngIdentically) {
     EXPECT_EQ(count_containing(file_store, "got something"), 1u);
     // Handshake, 7 data segments, some ACKs, two FINs and the last ACK, 6 datagrams.
     EXPECT_GE(file_store.size(), 3u + 7u + 3u + 6u);
+
+    // And it decodes: every packet is TCP or UDP between the lab's two ports, with
+    // the flags and lengths the lab produced, in one TCP and one UDP stream.
+    CaptureSession session;
+    ASSERT_TRUE(session.open_file(lo.pcapng_path, error)) << error;
+    while (!session.load_done()) session.load_batch(1000);
+    ASSERT_EQ(session.packet_count(), file_store.size());
+    int syn = 0, fin = 0, tcp_data = 0, udp = 0;
+    for (std::size_t i = 0; i < session.packet_count(); ++i) {
+        Columns cols;
+        const PacketView v = session.dissect(i, nullptr, &cols);
+        EXPECT_EQ(v.status, PacketStatus::Ok) << "packet " << i + 1;
+        EXPECT_EQ(v.net_src.to_string(), "127.0.0.1");
+        if (v.tcp) {
+            const auto ports = std::minmax(v.tcp->src_port, v.tcp->dst_port);
+            EXPECT_EQ(ports, std::minmax(opt.server_port, opt.client_port)) << "packet " << i + 1;
+            syn += (v.tcp->flags & tcpflag::kSyn) != 0;
+            fin += (v.tcp->flags & tcpflag::kFin) != 0;
+            tcp_data += v.tcp->seglen > 0;
+            EXPECT_EQ(cols.protocol, "TCP");
+        } else {
+            ASSERT_TRUE(v.udp.has_value()) << "packet " << i + 1 << " is neither TCP nor UDP";
+            EXPECT_EQ(v.udp->length, 8 + 6);  // "from B" and "thanks" are 6 bytes
+            ++udp;
+            EXPECT_EQ(cols.protocol, "UDP");
+        }
+    }
+    EXPECT_EQ(syn, 2);       // SYN, SYN/ACK
+    EXPECT_EQ(fin, 2);       // the client's FIN, the server's FIN
+    EXPECT_EQ(tcp_data, 7);  // 3 × "from B", 3 × "thanks", "got something"
+    EXPECT_EQ(udp, 6);
     std::remove(lo.pcapng_path.c_str());
 }
 
