@@ -80,7 +80,7 @@ struct TcpFlowState {
     bool valid_bif = true;
     std::uint32_t push_bytes_sent = 0;
     bool push_set_last = false;
-    bool is_first_ack = true;
+    bool is_first_ack = false;         // set by a SYN, cleared by an ACK without SYN
     std::uint8_t sack_count = 0;       // blocks of this flow's latest packet (at most 3)
     std::array<SackBlock, 3> sack{};
 };

@@ -330,6 +330,18 @@ TEST(TcpTracker, WindowFullAtTheExactRightEdge) {
     EXPECT_EQ(tcp_info_prefix(full), "[TCP Window Full] ");
 }
 
+TEST(TcpTracker, WindowFullUsesTheShiftUnlessThePeerIsStillInItsHandshake) {
+    // No handshake: the client's WS option (on a packet without ACK) applies to its
+    // window right away, because only a SYN holds the shift back.
+    for (const std::uint32_t len : {250u, 1000u}) {
+        Link l;
+        l.c(kPsh, 1000, 5000, 0, 250, kMs, {.ws = 2});
+        l.c(kPsh, 1000, 5000, 0, 250, 2 * kMs);
+        const auto d = l.s(kAck, 5000, 1000, len, 100, 3 * kMs);
+        EXPECT_EQ(has(d, tcpa::kWindowFull), len == 1000u) << len;
+    }
+}
+
 TEST(TcpTracker, KeepAliveAndKeepAliveAck) {
     Link l;
     handshake(l);
