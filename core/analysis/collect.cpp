@@ -85,6 +85,19 @@ CollectedConversations collect_conversations(const CaptureSession& session, std:
                 conv.isn_known[e.dir] = true;
             }
             conv.segments.push_back(std::move(e));
+        } else if (view.icmp_error && view.icmp_error->quoted_proto == 17 && !only_tcp) {
+            // An error about a datagram: attach it to that datagram's stream.
+            const IcmpErrorView& err = *view.icmp_error;
+            const auto id = session.with_flows([&](const FlowState& f) {
+                return f.udp.find(err.src, err.src_port, err.dst, err.dst_port);
+            });
+            if (!id || (only_udp && !(*id == *only_udp))) continue;
+            const FrameInput in = session.frame_input(i);
+            if (out.udp.size() <= id->value) out.udp.resize(id->value + 1);
+            UdpStreamEvents& s = out.udp[id->value];
+            s.stream = *id;
+            const std::uint8_t dir = direction(s, err.src, err.src_port, err.dst, err.dst_port);
+            s.icmp_errors.push_back({in.number, in.record.ts_ns, dir, err.text});
         } else if (view.udp && view.udp_stream && !only_tcp) {
             const UdpStreamId id = *view.udp_stream;
             if (only_udp && !(id == *only_udp)) continue;

@@ -26,6 +26,15 @@ struct DecodeContext {
     std::size_t info_fence = 0;
 
     [[nodiscard]] bool track() const { return mode == DissectMode::Track; }
+    // A transport header quoted inside an ICMP error: remember what the error is about.
+    void note_quoted(std::uint8_t proto, const Address& src, std::uint16_t sport, const Address& dst, std::uint16_t dport) {
+        if (!view.icmp_error || view.icmp_error->quoted_proto != 0) return;
+        view.icmp_error->quoted_proto = proto;
+        view.icmp_error->src = src;
+        view.icmp_error->dst = dst;
+        view.icmp_error->src_port = sport;
+        view.icmp_error->dst_port = dport;
+    }
     // Offset of a span inside the frame's bytes (for field byte ranges).
     [[nodiscard]] std::uint32_t offset_of(Bytes part) const {
         return part.data() >= in.data.data() && part.data() <= in.data.data() + in.data.size()

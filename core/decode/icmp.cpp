@@ -160,7 +160,13 @@ void decode_icmp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInf
             ctx.tree->add(node, "icmp.mtu", std::to_string(mtu), "MTU of next hop: " + std::to_string(mtu), base + 6, 2);
         } else ctx.tree->add(node, "icmp.unused", hex_bytes(rest4), "Unused: " + hex_bytes(rest4), base + 4, 4);
     }
-    if (is_error(type)) decode_quoted_ip(ctx, ByteReader(r.rest()), node);
+    if (is_error(type)) {
+        if (ctx.quote_depth == 0)
+            ctx.view.icmp_error = IcmpErrorView{false, type, code,
+                                                std::string(type_name(type)) + (cname ? std::string(" (") + cname + ")" : ""),
+                                                0, {}, {}, 0, 0};
+        decode_quoted_ip(ctx, ByteReader(r.rest()), node);
+    }
     else if (r.remaining() > 0) decode_data(ctx, ByteReader(r.rest()), node);
 }
 

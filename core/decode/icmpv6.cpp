@@ -133,6 +133,7 @@ void decode_icmpv6(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpI
             else ctx.tree->add(node, "icmpv6.reserved", hex_bytes(word), "Reserved: " + hex_bytes(word), base + 4, 4);
         }
         set_info(ctx, info);
+        if (ctx.quote_depth == 0) ctx.view.icmp_error = IcmpErrorView{true, type, code, info, 0, {}, {}, 0, 0};
         decode_quoted_ip(ctx, ByteReader(r.rest()), node);
         return;
     }

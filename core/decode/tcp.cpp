@@ -119,6 +119,7 @@ void decode_tcp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
     const TcpAnalysis a = ctx.track() ? ctx.state.tcp.track(ctx.in.number, ctx.in.record.ts_ns, seg)
                                       : ctx.state.tcp.replay(ctx.in.number, seg);
     if (!quoted) ctx.view.tcp = seg;
+    else ctx.note_quoted(6, seg.src, seg.src_port, seg.dst, seg.dst_port);
     const bool syn = seg.flags & tcpflag::kSyn;
     const bool ackf = seg.flags & tcpflag::kAck;
     std::uint32_t win = seg.window;

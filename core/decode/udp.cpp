@@ -33,6 +33,8 @@ void decode_udp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
     const std::uint16_t checksum = r.u16();
     const std::string sport = std::to_string(u.src_port), dport = std::to_string(u.dst_port);
     const UdpStreamId stream = ctx.state.udp.stream(u.src, u.src_port, u.dst, u.dst_port);
+    if (!quoted) ctx.view.udp_stream = stream;
+    else ctx.note_quoted(17, u.src, u.src_port, u.dst, u.dst_port);
 
     std::string info = sport + " \xe2\x86\x92 " + dport;
     bool bad = false;

@@ -15,4 +15,11 @@ UdpStreamId UdpTracker::stream(const Address& src, std::uint16_t sport, const Ad
     return it->second;
 }
 
+std::optional<UdpStreamId> UdpTracker::find(const Address& src, std::uint16_t sport, const Address& dst,
+                                            std::uint16_t dport) const {
+    auto it = index_.find(normalize(src, sport, dst, dport));
+    if (it == index_.end()) return std::nullopt;
+    return it->second;
+}
+
 }  // namespace seqscope

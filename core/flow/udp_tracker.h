@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <tuple>
 #include <vector>
 
@@ -23,6 +24,9 @@ class UdpTracker {
 public:
     // The stream for an endpoint pair, created on first sight (Track) or looked up (Replay).
     UdpStreamId stream(const Address& src, std::uint16_t sport, const Address& dst, std::uint16_t dport);
+    // The stream of an endpoint pair already seen (no creation).
+    [[nodiscard]] std::optional<UdpStreamId> find(const Address& src, std::uint16_t sport, const Address& dst,
+                                                  std::uint16_t dport) const;
     [[nodiscard]] std::size_t stream_count() const { return keys_.size(); }
     [[nodiscard]] const UdpStreamKey& key(UdpStreamId id) const { return keys_[id.value]; }
     [[nodiscard]] std::size_t memory_bytes() const { return keys_.size() * (sizeof(UdpStreamKey) * 2 + 48); }
