@@ -204,81 +204,10 @@ TEST(ReportsVsTshark, FormatsAndReassemblyOnTsharksDissection) {
 
 // ---- layer 2: seqscope-cli end to end ----
 
-// Captures whose reports still differ, and why. Each entry is a gap to close in
+// Captures whose reports may still differ, each with the reason: gaps to close in
 // the engine, not in the report code (layer 1 above passes on all of them).
-// All of these: the protocol decoders (IP/TCP/UDP) are not on main yet, so no
-// TCP or UDP stream is found; they agree once the decoders land (the test then
-// prints "agrees now" for each, and this list shrinks to what is left).
-const std::set<std::string> kKnownGaps = {
-    "c1222_std_example8.pcap",
-    "challenge01_ooo_stream.pcapng",
-    "communityid.pcap",
-    "cose_sign_tagged.pcap",
-    "dhcp-nanosecond.pcap",
-    "dhcp-nanosecond.pcapng",
-    "dhcp.pcap",
-    "dhcp.pcapng",
-    "dhe1.pcapng",
-    "dmgr.pcapng",
-    "dns+icmp.comments.pcapng",
-    "dns+icmp.pcapng",
-    "dns+icmp.snap64.pcapng",
-    "dns-ooo.pcap",
-    "dns_port.pcap",
-    "dtls12-aes128ccm8.pcap",
-    "dtn_tcpclv3_bpv6_transfer.pcapng",
-    "dtn_tcpclv4_bpv7_transfer.pcapng",
-    "dtn_udpcl_bpv7_bpsec_bib_admin.pcapng",
-    "gitOverTCP.pcap",
-    "grpc_person_search_json_with_image.pcapng",
-    "grpc_person_search_protobuf_with_image-missing_headers.pcapng",
-    "grpc_stream_reassembly_sample.pcapng",
-    "grpc_web.pcapng",
-    "http-brotli.pcapng",
-    "http-ooo.pcap",
-    "http-ooo2.pcap",
-    "http.pcap",
-    "http2-brotli.pcapng",
-    "http2-data-reassembly.pcap",
-    "http2_follow_multistream.pcapng",
-    "ikev1-certs.pcap",
-    "ipoipoip.pcap",
-    "knxip_TimerNotify.pcap",
-    "krb-816.pcap",
-    "logistics_multicast.pcapng",
-    "many_interfaces.pcapng.1",
-    "many_interfaces.pcapng.2",
-    "many_interfaces.pcapng.3",
-    "netperfmeter.pcapng",
-    "ntp.pcap",
-    "packet-h2-14_headers.pcapng",
-    "protobuf_tcp_addressbook.pcapng",
-    "protobuf_udp_addressbook_with_image_ts.pcapng",
-    "quic-fragmented-handshakes.pcapng",
-    "quic_follow_multistream.pcapng",
-    "retrans-tls.pcap",
-    "rsa-p-lt-q.pcap",
-    "rsasnakeoil2.pcap",
-    "segmented_fpm.pcap",
-    "sip.pcapng",
-    "smb300-aes-128-ccm.pcap",
-    "smb311-chained-patternv1-lznt1.pcapng",
-    "smb311-lz77-lz77huff-lznt1.pcap",
-    "snakeoil-dtls.pcap",
-    "synthetic-sll2-mixed.pcap",
-    "synthetic-tcp-analysis-v6.pcapng",
-    "tcp-badsegments.pcap",
-    "tcp-exp-option-tarr.pcap",
-    "tls-fragmented-handshakes.pcap",
-    "tls-renegotiation.pcap",
-    "tls12-chacha20poly1305.pcap",
-    "tls12-dsb.pcapng",
-    "tls13-20-chacha20poly1305.pcap",
-    "tls13-rfc8446.pcap",
-    "udt-dtls.pcapng",
-    "wireguard-ping-tcp-dsb.pcapng",
-    "wireguard-psk.pcap",
-};
+// Empty: all 74 captures of the corpus agree byte for byte.
+const std::set<std::string> kKnownGaps = {};
 
 TEST(ReportsVsTshark, CliMatchesTshark) {
     if (!have_tshark()) GTEST_SKIP() << "tshark (4.0.17) is not on PATH; it is the reference these reports are compared with";
