@@ -23,12 +23,29 @@
 #include <QMimeData>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QProxyStyle>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
 
 namespace seqscope::ui {
+
+namespace {
+
+// Item views draw cell text one focus-frame margin from the cell edge (2 px), so a
+// right-aligned number runs into the left-aligned text of the next column. A
+// wider margin for the packet list only.
+class CellPaddingStyle : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    int pixelMetric(PixelMetric metric, const QStyleOption* option, const QWidget* widget) const override {
+        if (metric == PM_FocusFrameHMargin) return 5;
+        return QProxyStyle::pixelMetric(metric, option, widget);
+    }
+};
+
+}  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
@@ -73,6 +90,9 @@ void MainWindow::buildPanes() {
 
     list_ = new QTableView;
     list_->setModel(model_);
+    auto* padding = new CellPaddingStyle;  // a QProxyStyle over the application style
+    padding->setParent(list_);
+    list_->setStyle(padding);
     list_->setFont(fixed);
     list_->setSelectionBehavior(QAbstractItemView::SelectRows);
     list_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -95,8 +115,8 @@ void MainWindow::buildPanes() {
     const int pad = 2 * ch;
     list_->setColumnWidth(PacketListModel::NumberColumn, 7 * ch + pad);
     list_->setColumnWidth(PacketListModel::TimeColumn, 14 * ch + pad);  // 9 decimals for ns captures
-    list_->setColumnWidth(PacketListModel::SourceColumn, 24 * ch + pad);
-    list_->setColumnWidth(PacketListModel::DestinationColumn, 24 * ch + pad);
+    list_->setColumnWidth(PacketListModel::SourceColumn, 20 * ch + pad);
+    list_->setColumnWidth(PacketListModel::DestinationColumn, 20 * ch + pad);
     list_->setColumnWidth(PacketListModel::ProtocolColumn, 8 * ch + pad);
     list_->setColumnWidth(PacketListModel::LengthColumn, 6 * ch + pad);
     connect(list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
