@@ -92,14 +92,20 @@ TEST(TimelineSample, DemoVariationsRowByRow) {
 
 TEST(TimelineSample, DemoVariationsUdpRow) {
     const auto all = load_demo_variations();
-    // collect_conversations keys UDP by PacketView::udp_stream, which pass two does not fill yet.
-    if (all.udp.empty()) GTEST_SKIP() << "pass two does not report udp.stream in PacketView yet";
     const Timeline tl = build_timeline(all, {});
     ASSERT_EQ(tl.rows.size(), 7u);
     const auto& udp = tl.rows[6];
     EXPECT_EQ(udp.stream_label, "udp.stream 0");
     EXPECT_EQ(udp.count_label, "7 datagrams");
     EXPECT_EQ(udp.reason.rfind("4 requests, 3 answered, 1 unanswered", 0), 0u) << udp.reason;
+    EXPECT_NE(udp.reason.find("; 1 ICMP error"), std::string::npos) << udp.reason;
+    // The datagram to the closed port (frame 82) and the ICMP error quoting it (83).
+    ASSERT_EQ(udp.markers.size(), 8u);
+    EXPECT_EQ(udp.markers[6].kind, MarkerKind::UdpUnanswered);
+    EXPECT_EQ(udp.markers[6].frame.value, 82u);
+    EXPECT_EQ(udp.markers[6].label, "no response · ICMP Destination unreachable (Port unreachable)");
+    EXPECT_EQ(udp.markers[7].kind, MarkerKind::IcmpError);
+    EXPECT_EQ(udp.markers[7].related->value, 82u);
 }
 
 namespace {
