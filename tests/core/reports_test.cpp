@@ -231,6 +231,25 @@ TEST(ReportsVsTshark, CliMatchesTshark) {
                 agree.size() + differ.size(), list.c_str());
 }
 
+TEST(ReportsVsTshark, FollowByEndpointsAndChunkRangesMatchTshark) {
+    if (!have_tshark()) GTEST_SKIP() << "tshark (4.0.17) is not on PATH; it is the reference these reports are compared with";
+    const std::pair<const char*, const char*> cases[] = {
+        // both streams of a reused IPv6 port pair run together when followed by endpoints
+        {"synthetic-tcp-analysis-v6.pcapng", "follow,tcp,ascii,[fd00:c::1]:40001,[fd00:c::2]:8080"},
+        {"http.pcap", "follow,tcp,hex,207.46.134.94:80,10.0.0.5:3267,2-3"},  // hex offsets count skipped chunks
+        {"dns+icmp.pcapng", "follow,udp,yaml,192.168.43.9:51677,192.168.43.1:53"},
+        {"http-ooo.pcap", "follow,tcp,raw,0,3"},
+    };
+    for (const auto& [name, z] : cases) {
+        const std::string file = kCorpus + "/captures/" + name;
+        const std::string want = run("WIRESHARK_CONFIG_DIR=" + kCorpus + "/tshark-profile tshark -r " + file +
+                                     " -q -z '" + z + "' 2>/dev/null");
+        const std::string got = run(std::string(SEQSCOPE_CLI) + " -r " + file + " -q -z '" + z + "' 2>/dev/null");
+        ASSERT_FALSE(want.empty()) << z;
+        EXPECT_EQ(want == got, true) << name << " " << z << ": " << first_difference(want, got);
+    }
+}
+
 TEST(ReportsVsTshark, PacketsFirstThenReportsWithoutQ) {
     const std::string file = kCorpus + "/captures/dns+icmp.pcapng";
     const std::string packets = run(std::string(SEQSCOPE_CLI) + " -r " + file);
