@@ -78,7 +78,9 @@ private:
     QString path_;
     std::uint64_t generation_ = 0;
     std::size_t announced_ = 0;
-    std::size_t batch_size_ = 2048;
+    // Pass one holds the flow lock for a whole batch, and every row the view
+    // formats (pass two) waits for it: small batches keep scrolling smooth.
+    std::size_t batch_size_ = 256;
     bool finished_emitted_ = false;
     bool canceled_ = false;
 };
