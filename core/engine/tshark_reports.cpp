@@ -10,12 +10,22 @@
 namespace seqscope {
 namespace {
 
-std::span<const std::uint8_t> payload_of(const CaptureSession& session, FrameNumber frame, std::uint32_t offset,
-                                         std::uint32_t captured) {
-    const FrameInput in = session.frame_input(frame.value - 1);
-    if (captured == 0 || offset > in.data.size() || captured > in.data.size() - offset) return {};
-    // The store keeps frames alive for the session's lifetime, so the span stays valid.
-    return {reinterpret_cast<const std::uint8_t*>(in.data.data()) + offset, captured};
+// The payload bytes the decoder saw, from the frame's field tree: for a datagram
+// that IP reassembled from fragments they live in the reassembly, not in the
+// frame, so the field (tcp.payload / udp.payload) is the one place that has
+// them either way. Only frames of followed streams pay for the tree.
+std::vector<std::uint8_t> payload_of(const CaptureSession& session, FrameNumber frame, std::string_view field) {
+    FieldTree tree(false);
+    session.dissect(frame.value - 1, &tree, nullptr);
+    const auto values = tree.values(field);
+    std::vector<std::uint8_t> out;
+    if (values.empty()) return out;
+    const std::string_view hex = values.front();  // the top-level header comes first in tree order
+    auto nibble = [](char c) { return static_cast<std::uint8_t>(c <= '9' ? c - '0' : c - 'a' + 10); };
+    out.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        out.push_back(static_cast<std::uint8_t>(nibble(hex[i]) << 4 | nibble(hex[i + 1])));
+    return out;
 }
 
 bool listed(const std::vector<FrameNumber>& sorted, FrameNumber f) {
@@ -52,8 +62,9 @@ FollowResult follow_tcp(const CaptureSession& session, const CollectedConversati
         const TcpSegmentEvent& e = *i.seg;
         const Endpoint& src = e.dir == 0 ? i.conv->a : i.conv->b;
         const Endpoint& dst = e.dir == 0 ? i.conv->b : i.conv->a;
-        f.add(src, dst, e.flags, e.seq, e.ack, e.seglen, payload_of(session, e.frame, e.payload_offset, e.payload_captured),
-              e.frame, e.ts_ns);
+        const std::vector<std::uint8_t> payload =
+            e.seglen > 0 ? payload_of(session, e.frame, "tcp.payload") : std::vector<std::uint8_t>{};
+        f.add(src, dst, e.flags, e.seq, e.ack, e.seglen, payload, e.frame, e.ts_ns);
     }
     return f.result();
 }
@@ -73,8 +84,9 @@ FollowResult follow_udp(const CaptureSession& session, const CollectedConversati
         const UdpDatagramEvent& d = *i.d;
         const Endpoint& src = d.dir == 0 ? i.stream->a : i.stream->b;
         const Endpoint& dst = d.dir == 0 ? i.stream->b : i.stream->a;
-        f.add(src, dst, d.payload_len, payload_of(session, d.frame, d.payload_offset, d.payload_captured), d.frame,
-              d.ts_ns);
+        const std::vector<std::uint8_t> payload =
+            d.payload_len > 0 ? payload_of(session, d.frame, "udp.payload") : std::vector<std::uint8_t>{};
+        f.add(src, dst, d.payload_len, payload, d.frame, d.ts_ns);
     }
     return f.result();
 }
