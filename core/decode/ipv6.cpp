@@ -183,8 +183,8 @@ void decode_ipv6(DecodeContext& ctx, ByteReader r, TreeIndex parent, std::uint32
             }
             nxt = next;
             if (off == 0 && !more) continue;  // an atomic fragment: nothing to reassemble
-            const Bytes frag = p.rest();
             const std::uint32_t frag_reported = pay_reported - static_cast<std::uint32_t>(p.offset());
+            const Bytes frag = p.rest();
             const FragmentKey key{a_src, a_dst, ident, 0};
             const ReassembledDatagram* d = nullptr;
             if (frag.size() == frag_reported)
