@@ -138,11 +138,7 @@ void decode_tcp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
         if (seg.seglen_known) title += ", Len: " + std::to_string(seg.seglen);
         t.node(node).label = title;
         t.node(node).length = std::min<std::uint32_t>(hlen < 20 ? 20 : hlen, static_cast<std::uint32_t>(r.size()));
-        if (a.has_stream) {
-            t.add(node, "tcp.stream", std::to_string(a.stream.value), "[Stream index: " + std::to_string(a.stream.value) + "]");
-            t.add(node, "tcp.completeness", std::to_string(a.completeness),
-                  "[Conversation completeness: " + std::to_string(a.completeness) + "]");
-        }
+        add_tcp_stream_fields(t, node, a);  // tcp.stream, tcp.completeness with tshark's label
         if (seg.seglen_known && hlen >= 20)
             t.add(node, "tcp.len", std::to_string(seg.seglen), "[TCP Segment Len: " + std::to_string(seg.seglen) + "]");
         t.add(node, "tcp.seq", std::to_string(a.rel_seq), "Sequence Number: " + std::to_string(a.rel_seq) + "    (relative sequence number)", base + 4, 4);
