@@ -5,11 +5,13 @@
 #include "ui/bytes_pane.h"
 #include "ui/details_pane.h"
 #include "ui/file_loader.h"
+#include "ui/ladder/ladder_view.h"
 #include "ui/packet_list_model.h"
 #include "ui/roles.h"
 #include "ui/selection_hub.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QApplication>
@@ -83,6 +85,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+    view_menu_ = menuBar()->addMenu(tr("&View"));
 }
 
 void MainWindow::buildPanes() {
@@ -135,6 +138,15 @@ void MainWindow::buildPanes() {
     split->setChildrenCollapsible(false);
     setCentralWidget(split);
 
+    // The seq/ack ladder of the selected packet's stream, beside the list.
+    ladder_ = new LadderView(hub_);
+    ladder_dock_ = new QDockWidget(tr("Ladder"), this);
+    ladder_dock_->setObjectName(QStringLiteral("ladderDock"));
+    ladder_dock_->setWidget(ladder_);
+    addDockWidget(Qt::RightDockWidgetArea, ladder_dock_);
+    resizeDocks({ladder_dock_}, {760}, Qt::Horizontal);
+    view_menu_->addAction(ladder_dock_->toggleViewAction());
+
     status_ = new QLabel;
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(status_, 1);
@@ -182,6 +194,7 @@ void MainWindow::onStarted() {
     notice_->hide();
     hub_->clear();
     model_->setSession(loader_->session());
+    ladder_->setSession(loader_->session());
     setWindowTitle(fileName() % QStringLiteral(" \u2014 seqscope"));
     progress_->setValue(0);
     progress_->show();
@@ -209,6 +222,7 @@ void MainWindow::onFinished(std::size_t count, const QString& error) {
     if (loader_->canceled()) text += QStringLiteral(" \u00b7 ") % tr("loading stopped");
     if (!error.isEmpty()) text += QStringLiteral(" \u00b7 ") % error % QLatin1Char(' ') % tr("Every packet before it is shown.");
     setStatus(text);
+    ladder_->refresh();  // the shown stream may have grown while loading
     Q_EMIT loadFinished();
 }
 
@@ -255,6 +269,12 @@ void MainWindow::onCurrentRowChanged(const QModelIndex& current) {
 void MainWindow::onCurrentPacketChanged() {
     const CaptureSession* session = model_->session();
     const auto packet = hub_->currentPacket();
+    // Another view (the ladder) may have picked the packet: follow it in the list.
+    if (packet && static_cast<int>(*packet) < model_->rowCount() && list_->currentIndex().row() != static_cast<int>(*packet)) {
+        const QModelIndex i = model_->index(static_cast<int>(*packet), 0);
+        list_->setCurrentIndex(i);
+        list_->scrollTo(i);
+    }
     details_->showPacket(session, packet);
     if (session != nullptr && packet && *packet < session->packet_count())
         bytes_->setBytes(session->store().bytes(*packet));

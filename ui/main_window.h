@@ -10,7 +10,9 @@
 #include <cstddef>
 #include <optional>
 
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QToolButton;
 class QTableView;
@@ -20,6 +22,7 @@ namespace seqscope::ui {
 class BytesPane;
 class DetailsPane;
 class FileLoader;
+class LadderView;
 class PacketListModel;
 class SelectionHub;
 
@@ -40,6 +43,8 @@ public:
     [[nodiscard]] QTableView* packetList() const { return list_; }
     [[nodiscard]] DetailsPane* detailsPane() const { return details_; }
     [[nodiscard]] BytesPane* bytesPane() const { return bytes_; }
+    [[nodiscard]] LadderView* ladderView() const { return ladder_; }
+    [[nodiscard]] QDockWidget* ladderDock() const { return ladder_dock_; }
     // What is loaded ("2,342 packets · file.pcapng", plus any damage found in it).
     [[nodiscard]] QString statusText() const;
     // The last problem that is not about the loaded file (a file that could not be
@@ -73,6 +78,9 @@ private:
     QTableView* list_ = nullptr;
     DetailsPane* details_ = nullptr;
     BytesPane* bytes_ = nullptr;
+    LadderView* ladder_ = nullptr;
+    QDockWidget* ladder_dock_ = nullptr;
+    QMenu* view_menu_ = nullptr;
     QLabel* status_ = nullptr;
     QLabel* notice_ = nullptr;
     QProgressBar* progress_ = nullptr;
