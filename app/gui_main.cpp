@@ -3,13 +3,17 @@
 // --screenshot OUT.png grabs the window once the file is loaded and exits, so docs
 // can be regenerated without a desktop (run it under xvfb-run or -platform offscreen).
 #include "ui/details_pane.h"
+#include "ui/ladder/ladder_canvas.h"
+#include "ui/ladder/ladder_view.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -32,6 +36,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption expand(QStringLiteral("expand"),
                                     QStringLiteral("Open these details subtrees, e.g. frame,tcp,tcp/tcp.flags."),
                                     QStringLiteral("PATHS"));
+    const QCommandLineOption ladder(
+        QStringLiteral("ladder"),
+        QStringLiteral("Show the ladder of tcp.stream N (udp:N for a UDP stream; add ,rows for the Rows layout) after "
+                       "loading. With --screenshot the PNG is the ladder pane, undocked at --size."),
+        QStringLiteral("N"));
+    parser.addOption(ladder);
     parser.addOption(screenshot);
     parser.addOption(expand);
     parser.addOption(select);
@@ -49,15 +59,40 @@ int main(int argc, char** argv) {
     }
     window.show();
 
-    const auto after_load = [&] {
-        if (parser.isSet(select)) window.selectFrame(parser.value(select).toULongLong());
-        if (!parser.isSet(screenshot)) return;
+    const auto grab_and_exit = [&](QWidget* what) {
         // Let the views lay out and paint the selection before grabbing.
-        QTimer::singleShot(300, &window, [&] {
-            const bool ok = window.grab().save(parser.value(screenshot));
+        QTimer::singleShot(300, &window, [&, what] {
+            const bool ok = what->grab().save(parser.value(screenshot));
             if (!ok) std::fprintf(stderr, "seqscope: could not write %s\n", qPrintable(parser.value(screenshot)));
             QApplication::exit(ok ? 0 : 1);
         });
+    };
+    const auto after_load = [&] {
+        if (parser.isSet(ladder)) {
+            using seqscope::ui::StreamRef;
+            QStringList spec = parser.value(ladder).split(QLatin1Char(','));
+            QString id = spec.value(0);
+            const bool udp = id.startsWith(QLatin1String("udp:"));
+            if (id.contains(QLatin1Char(':'))) id = id.section(QLatin1Char(':'), 1);
+            auto* view = window.ladderView();
+            if (spec.contains(QLatin1String("rows"))) view->canvas()->setMode(seqscope::LadderMode::Rows);
+            if (parser.isSet(screenshot) && parser.isSet(size)) {
+                window.ladderDock()->setFloating(true);
+                const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+                window.ladderDock()->resize(wh.value(0).toInt(), wh.value(1).toInt());
+            }
+            QObject::connect(view, &seqscope::ui::LadderView::ladderShown, &window, [&, view] {
+                static bool once = false;
+                if (std::exchange(once, true)) return;
+                if (parser.isSet(select)) window.selectFrame(parser.value(select).toULongLong());
+                if (parser.isSet(screenshot)) grab_and_exit(view);
+            });
+            const auto n = static_cast<std::uint32_t>(id.toULong());
+            view->showStream(udp ? StreamRef::udp(n) : StreamRef::tcp(n));
+            return;
+        }
+        if (parser.isSet(select)) window.selectFrame(parser.value(select).toULongLong());
+        if (parser.isSet(screenshot)) grab_and_exit(&window);
     };
     QObject::connect(&window, &seqscope::ui::MainWindow::loadFinished, &window, after_load);
 

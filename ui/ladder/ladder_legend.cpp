@@ -70,7 +70,7 @@ void LadderLegend::paintEvent(QPaintEvent*) {
         const QColor c = stateColour(states[i].first);
         p.setBrush(states[i].first == TcpState::TimeWait ? QBrush(c, Qt::BDiagPattern) : QBrush(c));
         p.drawRect(QRectF(x, yy - 9, 10, 11));
-        drawRuns(p, x + 15, yy, {{QString::fromLatin1(states[i].second), &f.small, kInk}});
+        drawRuns(p, x + 15, yy, {{QString::fromUtf8(states[i].second), &f.small, kInk}});
     }
 }
 

@@ -18,6 +18,7 @@ using namespace ladder_style;
 namespace {
 
 constexpr double kAxisX = 46;
+constexpr double kHeaderBand = 58;  // the lane header strip (sticky on screen)
 
 // Where lane `lane` meets arrow `k`: the sender at the tail, the receiver at the head.
 double laneY(const LadderScene& s, std::size_t k, std::uint8_t lane) {
@@ -58,7 +59,7 @@ void title(QPainter& p, const LadderScene& s) {
     drawRuns(p, 20, 26, {{QString::fromStdString(l.title), &f.title, kInk}});
     drawRuns(p, 20, 44, {{QString::fromStdString(l.subtitle), &f.text, kMuted}});
     if (!l.notes.empty()) {
-        const QString note = QStringLiteral("\u24d8  ") + QString::fromStdString(l.notes.front());
+        const QString note = QStringLiteral("\u2139  ") + QString::fromStdString(l.notes.front());
         const double w = textWidth(f.small, note);
         const QRectF r(20, 50, w + 16, 15);
         drawPill(p, r, QColor(0xec, 0xf3, 0xfd), QColor(0x9f, 0xbf, 0xe8));
@@ -122,7 +123,7 @@ void timeAxis(QPainter& p, const LadderScene& s, const QRectF& band) {
 }
 
 void lifelines(QPainter& p, const LadderScene& s, const QRectF& band) {
-    const double top = std::max(band.top(), s.headerTop() + 50), bottom = std::min(band.bottom(), s.lifelineEnd());
+    const double top = std::max(band.top(), s.headerTop() + kHeaderBand), bottom = std::min(band.bottom(), s.lifelineEnd());
     if (bottom <= top) return;
     p.setPen(QPen(kLifeline, 1.5));
     for (std::uint8_t lane : s.visibleLanes()) p.drawLine(QPointF(s.laneX(lane), top), QPointF(s.laneX(lane), bottom));
@@ -141,7 +142,7 @@ void bands(QPainter& p, const LadderScene& s, const QRectF& band) {
         if (b.first_arrow == b.end_arrow) {
             if (first_of_lane && b.first_arrow == 0 && n > 0) {
                 // The state before the capture showed anything.
-                const double y0 = s.firstArrowY() - 34, y1 = laneY(s, 0, b.lane);
+                const double y0 = s.firstArrowY() - 42, y1 = laneY(s, 0, b.lane);
                 if (y1 < band.top() || y0 > band.bottom()) continue;
                 p.setPen(Qt::NoPen);
                 p.setBrush(stateColour(b.state));
@@ -178,6 +179,14 @@ void bands(QPainter& p, const LadderScene& s, const QRectF& band) {
                             QString::number(cause.frame.value);
         stateLabel(p, x, y0, left, name, why);
         if (b.timer_end) {
+            // A break on the lifeline: the 2·MSL wait is not drawn to scale.
+            const double by = y1 - s.timeWaitStretch() / 2;
+            p.setPen(Qt::NoPen);
+            p.setBrush(kBackground);
+            p.drawRect(QRectF(x - 8, by - 3, 16, 6));
+            p.setPen(QPen(kMuted, 1.2));
+            p.drawLine(QPointF(x - 8, by - 1), QPointF(x + 8, by - 6));
+            p.drawLine(QPointF(x - 8, by + 5), QPointF(x + 8, by));
             const Fonts& f = Fonts::get();
             const QString t = QStringLiteral("2\u00b7MSL = ") + durationText(b.end_ts_ns - b.start_ts_ns);
             const double w = textWidth(f.smallBold, t);
@@ -212,9 +221,9 @@ void laneHeaders(QPainter& p, const LadderScene& s, double y) {
     const Ladder& l = *s.ladder();
     p.setPen(Qt::NoPen);
     p.setBrush(kBackground);
-    p.drawRect(QRectF(0, y, s.width(), LadderScene::kHeaderHeight - 22));
+    p.drawRect(QRectF(0, y, s.width(), kHeaderBand));
     p.setPen(QPen(kGrid, 1));
-    p.drawLine(QPointF(0, y + LadderScene::kHeaderHeight - 22), QPointF(s.width(), y + LadderScene::kHeaderHeight - 22));
+    p.drawLine(QPointF(0, y + kHeaderBand), QPointF(s.width(), y + kHeaderBand));
     const auto& v = s.visibleLanes();
     const double spacing = v.size() > 1 ? s.laneX(v[1]) - s.laneX(v[0]) : s.width();
     for (std::uint8_t lane : v) {
@@ -242,7 +251,7 @@ void laneHeaders(QPainter& p, const LadderScene& s, double y) {
     if (!hidden.isEmpty())
         drawRuns(p, s.width() - 10 - textWidth(f.italicSmall, hidden), y + 12, {{hidden, &f.italicSmall, kMuted}});
     if (s.options().mode == LadderMode::TimeTrue)
-        drawRuns(p, kAxisX - 7 - textWidth(f.small, QStringLiteral("ms")), y + 46, {{QStringLiteral("ms"), &f.small, kMuted}});
+        drawRuns(p, kAxisX - 7 - textWidth(f.small, QStringLiteral("ms")), y + 52, {{QStringLiteral("ms"), &f.small, kMuted}});
 }
 
 void legend(QPainter& p, const LadderScene& s, double y) {

@@ -24,6 +24,7 @@ double LadderScene::laneX(std::size_t lane) const { return lane < lane_x_.size()
 
 void LadderScene::relayout() {
     layout_ = {};
+    tail_ = 0;
     lane_x_.clear();
     visible_lanes_.clear();
     const double zoom = std::clamp(options_.zoom, 0.05, 8.0);
@@ -38,6 +39,9 @@ void LadderScene::relayout() {
     layout_options_.max_gap = 150 * std::max(zoom, 0.2);
     if (!ladder_) return;
     layout_ = layout_ladder(*ladder_, layout_options_);
+    tail_ = 0;
+    for (const LadderStateBand& b : ladder_->bands)
+        if (b.timer_end) tail_ = 48;
 
     // The user's lane order and hidden lanes: visible lanes share the width as
     // core places them; hidden ones fold into the right edge, so arrows to them

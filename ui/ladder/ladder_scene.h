@@ -32,7 +32,7 @@ class LadderScene {
 public:
     // Heights of the blocks above the first arrow: title, then lane headers.
     static constexpr double kTitleHeight = 64;
-    static constexpr double kHeaderHeight = 78;
+    static constexpr double kHeaderHeight = 104;
     static constexpr double kFooterHeight = 70;  // legend strip of exports, and room for the last labels
     static constexpr double kBaseRow = 46;
 
@@ -46,13 +46,15 @@ public:
     [[nodiscard]] const LadderSceneOptions& options() const { return options_; }
     [[nodiscard]] std::size_t arrowCount() const { return layout_.arrows.size(); }
     [[nodiscard]] double width() const { return options_.width; }
-    [[nodiscard]] double height() const { return layout_.height + kFooterHeight; }
+    [[nodiscard]] double height() const { return layout_.height + kFooterHeight + tail_; }
     [[nodiscard]] double rowHeight() const { return layout_options_.row_height; }
     // Where the lane headers sit in content coordinates (they stick to the top when scrolled).
     [[nodiscard]] double headerTop() const { return kTitleHeight; }
     [[nodiscard]] double firstArrowY() const { return layout_options_.top; }
     // The y where lifelines end (below the last arrow).
-    [[nodiscard]] double lifelineEnd() const { return layout_.height - layout_options_.row_height; }
+    // TIME_WAIT's 2·MSL gets a stretch of its own after the last arrow.
+    [[nodiscard]] double lifelineEnd() const { return layout_.height - layout_options_.row_height + tail_; }
+    [[nodiscard]] double timeWaitStretch() const { return tail_; }
 
     [[nodiscard]] bool laneHidden(std::size_t lane) const;
     // Lane indices in display order, visible ones only.
@@ -79,6 +81,7 @@ private:
     LadderLayout layout_;
     std::vector<double> lane_x_;
     std::vector<std::uint8_t> visible_lanes_;
+    double tail_ = 0;
 };
 
 }  // namespace seqscope::ui

@@ -25,6 +25,12 @@ QString who(const Ladder& l, std::uint8_t lane) {
     return laneName(l, lane);
 }
 
+// The same words at the start of a sentence.
+QString cap(QString s) {
+    if (!s.isEmpty()) s[0] = s[0].toUpper();
+    return s;
+}
+
 QString frames(const Ladder& l, const std::vector<std::size_t>& idx) {
     QStringList out;
     for (std::size_t i : idx)
@@ -45,18 +51,18 @@ QString tcpStory(const Ladder& l, const LadderArrow& a) {
     const bool syn = a.flags.find("SYN") != std::string::npos, fin = a.flags.find("FIN") != std::string::npos;
     const bool rst = a.flags.find("RST") != std::string::npos;
     if (syn && !a.has_ack)
-        s += QStringLiteral("<p>") + sender + QStringLiteral(" opens the connection. The SYN picks its initial sequence "
+        s += QStringLiteral("<p>") + cap(sender) + QStringLiteral(" opens the connection. The SYN picks its initial sequence "
                                                             "number and uses one number itself, so its first data byte "
                                                             "will be Seq ") + n(a.next_seq) + QStringLiteral(".</p>");
     else if (syn)
-        s += QStringLiteral("<p>") + sender + QStringLiteral(" accepts: its SYN uses one sequence number (its data will "
+        s += QStringLiteral("<p>") + cap(sender) + QStringLiteral(" accepts: its SYN uses one sequence number (its data will "
                                                             "start at ") + n(a.next_seq) +
              QStringLiteral("), and the ACK confirms the peer's SYN.</p>");
     else if (rst)
-        s += QStringLiteral("<p>") + sender +
+        s += QStringLiteral("<p>") + cap(sender) +
              QStringLiteral(" aborts the connection with RST: no FIN exchange, no TIME_WAIT; both sides drop it.</p>");
     else if (fin)
-        s += QStringLiteral("<p>") + sender + QStringLiteral(" has no more data to send. FIN uses one sequence number, "
+        s += QStringLiteral("<p>") + cap(sender) + QStringLiteral(" has no more data to send. FIN uses one sequence number, "
                                                             "so the peer will acknowledge ") + n(a.next_seq) +
              QStringLiteral(".</p>");
     if (a.len > 0) {
@@ -72,7 +78,7 @@ QString tcpStory(const Ladder& l, const LadderArrow& a) {
     }
     if (!a.equation_long.empty()) {
         s += QStringLiteral("<p>This ACK acknowledges <b>") + frames(l, a.acked_arrows) + QStringLiteral("</b>: ") +
-             h(a.equation_long) + QStringLiteral(". ") + who(l, a.to_lane) + QStringLiteral(" may now forget ") +
+             h(a.equation_long) + QStringLiteral(". ") + cap(who(l, a.to_lane)) + QStringLiteral(" may now forget ") +
              QStringLiteral("everything before byte ") + n(a.ack) + QStringLiteral(".</p>");
     } else if (a.has_ack && !syn) {
         s += QStringLiteral("<p>Ack ") + n(a.ack) +
