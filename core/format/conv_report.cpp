@@ -97,20 +97,12 @@ std::string format_size_bytes(std::int64_t bytes, const DigitGrouping& grouping)
 }
 
 void ConversationTable::add(const ConversationPacket& p) {
-    auto same = [&](const Row& r) {
-        return r.conv_id == p.conv_id &&
-               ((r.a == p.src && r.b == p.dst) || (r.a == p.dst && r.b == p.src));
-    };
-    // Few conversations per capture on the CLI path; search from the newest,
-    // where a busy capture's next packet most likely belongs.
-    auto it = std::find_if(rows_.rbegin(), rows_.rend(), same);
-    Row* row = nullptr;
-    if (it == rows_.rend()) {
-        rows_.push_back(Row{p.conv_id, p.src, p.dst, 0, 0, 0, 0, p.rel_ns, p.rel_ns});
-        row = &rows_.back();
-    } else {
-        row = &*it;
-    }
+    // One row per stream and address/port pair, whichever way the packet goes.
+    const bool forward = p.src < p.dst;
+    const Key key{p.conv_id, forward ? p.src : p.dst, forward ? p.dst : p.src};
+    const auto [it, inserted] = index_.try_emplace(key, rows_.size());
+    if (inserted) rows_.push_back(Row{p.conv_id, p.src, p.dst, 0, 0, 0, 0, p.rel_ns, p.rel_ns});
+    Row* row = &rows_[it->second];
     if (row->a == p.src && row->b == p.dst) {
         ++row->frames_ab;
         row->bytes_ab += p.frame_len;

@@ -8,7 +8,9 @@
 #include "analysis/collect.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <vector>
 
@@ -52,7 +54,9 @@ public:
     [[nodiscard]] std::vector<Row> sorted_rows() const;
 
 private:
+    using Key = std::tuple<std::uint32_t, Endpoint, Endpoint>;  // stream, lower endpoint, higher
     std::vector<Row> rows_;  // in order of first appearance
+    std::map<Key, std::size_t> index_;
 };
 
 // The tables of the streams collect_conversations() found.
