@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
                                     QStringLiteral("PATHS"));
     const QCommandLineOption ladder(
         QStringLiteral("ladder"),
-        QStringLiteral("Show the ladder of tcp.stream N (udp:N for a UDP stream; add ,rows for the Rows layout) after "
+        QStringLiteral("Show the ladder of tcp.stream N (udp:N for a UDP stream; add ,rows for the Rows layout, ,fit to fit it in the view) after "
                        "loading. With --screenshot the PNG is the ladder pane, undocked at --size."),
         QStringLiteral("N"));
     parser.addOption(ladder);
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     const auto after_load = [&] {
         if (parser.isSet(ladder)) {
             using seqscope::ui::StreamRef;
-            QStringList spec = parser.value(ladder).split(QLatin1Char(','));
+            const QStringList spec = parser.value(ladder).split(QLatin1Char(','));
             QString id = spec.value(0);
             const bool udp = id.startsWith(QLatin1String("udp:"));
             if (id.contains(QLatin1Char(':'))) id = id.section(QLatin1Char(':'), 1);
@@ -81,9 +81,10 @@ int main(int argc, char** argv) {
                 const QStringList wh = parser.value(size).split(QLatin1Char('x'));
                 window.ladderDock()->resize(wh.value(0).toInt(), wh.value(1).toInt());
             }
-            QObject::connect(view, &seqscope::ui::LadderView::ladderShown, &window, [&, view] {
+            QObject::connect(view, &seqscope::ui::LadderView::ladderShown, &window, [&, view, spec] {
                 static bool once = false;
                 if (std::exchange(once, true)) return;
+                if (spec.contains(QLatin1String("fit"))) view->canvas()->zoomToFit();
                 if (parser.isSet(select)) window.selectFrame(parser.value(select).toULongLong());
                 if (parser.isSet(screenshot)) grab_and_exit(view);
             });

@@ -98,7 +98,6 @@ void label(QPainter& p, const LadderArrow& a, const ArrowGeometry& g, const Fram
     } else {
         const QString full = QString::fromStdString(a.label);
         numbers = full.startsWith(flags) ? full.mid(flags.size()) : QStringLiteral("  ") + full;
-        if (full.startsWith(flags) == false) flags.clear();
     }
     double w = runsWidth({{flags, &f.bold, c}, {numbers, &f.mono, kInk}, {next, &f.italicSmall, kFaint}});
     if (w > room && !next.isEmpty()) {

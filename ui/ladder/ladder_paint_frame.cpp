@@ -70,8 +70,11 @@ void title(QPainter& p, const LadderScene& s) {
 void timeAxis(QPainter& p, const LadderScene& s, const QRectF& band) {
     const Fonts& f = Fonts::get();
     const LadderLayout& L = s.layout();
+    if (s.arrowCount() == 0) return;
     const double top = std::max(band.top(), s.firstArrowY() - 12), bottom = std::min(band.bottom(), s.lifelineEnd());
-    if (bottom <= top || s.arrowCount() == 0) return;
+    if (bottom <= top) return;
+    // Ticks stop at the last arrow: below it the lifelines only show how states end.
+    const double tick_bottom = std::min(bottom, L.arrows.back().y1 + 8);
     p.setPen(QPen(kLifeline, 1));
     p.drawLine(QPointF(kAxisX, top), QPointF(kAxisX, bottom));
     // Compressed idle spans: a break mark on the axis and a faint line across.
@@ -90,35 +93,42 @@ void timeAxis(QPainter& p, const LadderScene& s, const QRectF& band) {
                    &f.italicSmall, kMuted}});
     }
     if (s.options().mode != LadderMode::TimeTrue || L.pixels_per_second <= 0) return;
-    // Ticks in relative milliseconds, at least ~70 px apart at the axis's own scale.
-    const double min_px = 70;
-    double step_s = min_px / L.pixels_per_second;
-    const double mag = std::pow(10.0, std::floor(std::log10(step_s)));
-    for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * mag >= step_s) {
-            step_s = m * mag;
-            break;
-        }
-    const auto step = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::llround(step_s * 1e9)));
+    // Ticks in relative milliseconds at round values. The scale differs inside
+    // compressed spans, so each next tick picks a round step (1, 2, 5 × 10^k) for
+    // the local scale: about 60 px on.
     const std::int64_t t0 = s.ladder()->first_ts_ns;
-    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step_s * 1e3) + 1e-9)));
-    const auto round_up = [&](std::int64_t t) { return t0 + ((t - t0 + step - 1) / step) * step; };
-    std::int64_t t = round_up(std::max(t0, L.time_of_y(top)));
+    const auto nice = [](double ns) {
+        const double mag = std::pow(10.0, std::floor(std::log10(std::max(ns, 1.0))));
+        for (double m : {1.0, 2.0, 5.0, 10.0})
+            if (m * mag >= ns) return std::max<std::int64_t>(1, std::llround(m * mag));
+        return std::max<std::int64_t>(1, std::llround(10 * mag));
+    };
+    const auto local_step = [&](double y) {
+        return nice(static_cast<double>(L.time_of_y(y + 60) - L.time_of_y(y)));
+    };
+    const auto round_up = [&](std::int64_t t, std::int64_t step) { return t0 + ((t - t0 + step - 1) / step) * step; };
+    double y = top;
+    std::int64_t step = local_step(y);
+    std::int64_t t = round_up(std::max(t0, L.time_of_y(top)), step);
     double last_y = -1e9;
     for (int guard = 0; guard < 400; ++guard) {
-        const double y = L.y_of_time(t);
-        if (y > bottom) break;
-        if (y - last_y >= 28 && y >= top) {
+        y = L.y_of_time(t);
+        if (y > tick_bottom) break;
+        // No ticks inside a compressed span: its scale is not the axis's.
+        const bool compressed = std::any_of(L.breaks.begin(), L.breaks.end(),
+                                            [&](const AxisBreak& b) { return t > b.from_ns && t < b.to_ns; });
+        if (y - last_y >= 36 && y >= top && !compressed) {
             p.setPen(QPen(kGrid, 1));
             p.drawLine(QPointF(s.layoutOptions().margin_left, y), QPointF(s.width() - 10, y));
             p.setPen(QPen(kFaint, 1));
             p.drawLine(QPointF(kAxisX - 4, y), QPointF(kAxisX, y));
+            const int decimals = std::clamp(static_cast<int>(-std::floor(std::log10(static_cast<double>(step) / 1e6) + 1e-9)), 0, 6);
             const QString label = QString::number(static_cast<double>(t - t0) / 1e6, 'f', decimals);
             drawRuns(p, kAxisX - 7 - textWidth(f.monoSmall, label), y + 3, {{label, &f.monoSmall, kMuted}});
             last_y = y;
         }
-        // Skip ticks that would crowd (inside a compressed span) without visiting each.
-        t = std::max(t + step, round_up(L.time_of_y(y + 28)));
+        step = local_step(y);
+        t = std::max(round_up(t + 1, step), round_up(L.time_of_y(y + 36), step));
     }
 }
 

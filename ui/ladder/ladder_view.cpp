@@ -235,7 +235,7 @@ void LadderView::onReady(std::shared_ptr<const Ladder> ladder, StreamRef stream)
                       .arg(rst)
                       .arg(relative_ ? tr("relative") : tr("raw")));
     else
-        setStatus(tr("%1 datagrams").arg(ladder->arrows.size()));
+        setStatus(tr("%1 arrows (datagrams and ICMP errors)").arg(ladder->arrows.size()));
     selectionChanged();
     Q_EMIT ladderShown();
 }

@@ -109,17 +109,18 @@ QString whyHtml(const Ladder& l, std::size_t index) {
     s += QStringLiteral("</p>");
     if (a.tcp) {
         s += tcpStory(l, a);
-    } else {
+    } else if (a.kind != ArrowKind::IcmpError) {
         s += QStringLiteral("<p>A datagram of ") + n(a.len) + QStringLiteral(" bytes") +
              (a.payload_preview.empty() ? QString()
                                         : QStringLiteral(" (\u201c") + h(a.payload_preview) + QStringLiteral("\u201d)")) +
              QStringLiteral(". UDP has no sequence numbers, no ACKs and no connection: only the pairing of requests "
                             "and answers.</p>");
-        if (a.kind == ArrowKind::IcmpError)
-            s += QStringLiteral("<p>An ICMP error about a datagram of this exchange: ") + h(a.label) +
-                 QStringLiteral(".</p>");
         if (!a.equation_long.empty()) s += QStringLiteral("<p>This datagram ") + h(a.equation_long) + QStringLiteral(".</p>");
     }
+    if (a.kind == ArrowKind::IcmpError)
+        s += QStringLiteral("<p>An ICMP error about a datagram of this exchange: <b>") + h(a.label) +
+             QStringLiteral("</b>. It quotes the datagram's headers, so it belongs to this stream; the "
+                            "datagram was never delivered to an application.</p>");
     if (!a.equation.empty())
         s += QStringLiteral("<table width=\"100%\" style=\"background:#f1f3f6; border:1px solid #c9d0d8\" cellpadding=\"8\">"
                             "<tr><td align=\"center\" style=\"font-size:20px\"><b>") +
