@@ -91,10 +91,13 @@ void LadderCanvas::zoomToFit() {
     // The drawing's height is (almost) linear in the zoom; two steps settle it.
     const double fixed = LadderScene::kTitleHeight + LadderScene::kHeaderHeight + LadderScene::kFooterHeight;
     const double want = std::max(100.0, viewport()->height() - fixed);
-    for (int i = 0; i < 2; ++i) {
+    for (int i = 0; i < 3; ++i) {
         const double have = std::max(1.0, scene_.height() - fixed);
         setZoom(std::clamp(options_.zoom * want / have, 0.35, 2.0));
     }
+    // The few fixed pixels (slant, TIME_WAIT stretch) are not scaled: trim the rest.
+    for (int i = 0; i < 20 && scene_.height() > viewport()->height() && options_.zoom > 0.35; ++i)
+        setZoom(std::max(0.35, options_.zoom * 0.97));
     verticalScrollBar()->setValue(0);
 }
 
