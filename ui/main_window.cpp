@@ -144,7 +144,7 @@ void MainWindow::buildPanes() {
     ladder_dock_->setObjectName(QStringLiteral("ladderDock"));
     ladder_dock_->setWidget(ladder_);
     addDockWidget(Qt::RightDockWidgetArea, ladder_dock_);
-    resizeDocks({ladder_dock_}, {760}, Qt::Horizontal);
+    resizeDocks({ladder_dock_}, {820}, Qt::Horizontal);
     view_menu_->addAction(ladder_dock_->toggleViewAction());
 
     status_ = new QLabel;

@@ -41,7 +41,7 @@ void LadderCanvas::setLadder(std::shared_ptr<const Ladder> ladder) {
 void LadderCanvas::relayout() {
     // Never narrower than the lanes need; a narrow view scrolls sideways instead.
     const std::size_t lanes = std::max<std::size_t>(scene_.visibleLanes().size(), 2);
-    options_.width = std::max<double>(viewport()->width(), 190 + 300.0 * static_cast<double>(lanes));
+    options_.width = std::max<double>(viewport()->width(), 190 + 280.0 * static_cast<double>(lanes));
     // Keep the arrow at the top of the view in place across the change.
     std::optional<std::size_t> anchor;
     double offset = 0;

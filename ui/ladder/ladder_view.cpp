@@ -59,6 +59,8 @@ LadderView::LadderView(SelectionHub* hub, QWidget* parent)
     why_->setMinimumHeight(200);
     why_->setFrameShape(QFrame::NoFrame);
     auto* side = new QWidget;
+    side_ = side;
+    side->setMinimumWidth(290);
     auto* side_box = new QVBoxLayout(side);
     side_box->setContentsMargins(4, 0, 0, 0);
     side_box->addWidget(card(tr("Why?"), why_, &why_title_), 3);
@@ -102,6 +104,14 @@ LadderView::LadderView(SelectionHub* hub, QWidget* parent)
 }
 
 LadderView::~LadderView() = default;
+
+void LadderView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (side_chosen_ || side_ == nullptr) return;
+    const bool wide = width() >= 1000;
+    side_->setVisible(wide);
+    side_action_->setChecked(wide);
+}
 
 void LadderView::buildToolBar() {
     toolbar_ = new QToolBar;
@@ -171,6 +181,13 @@ void LadderView::buildToolBar() {
     QAction* visible = export_menu->addAction(tr("Pictures: visible range only"));
     visible->setCheckable(true);
     connect(visible, &QAction::toggled, this, [this](bool on) { export_visible_only_ = on; });
+    side_action_ = toolbar_->addAction(tr("Why? \u25b8"), this, [this](bool on) {
+        side_chosen_ = true;
+        side_->setVisible(on);
+    });
+    side_action_->setCheckable(true);
+    side_action_->setChecked(true);
+    side_action_->setToolTip(tr("Show the Why?, quiz and legend column"));
     auto* export_button = new QToolButton;
     export_button->setText(tr("Export \u25be"));
     export_button->setMenu(export_menu);
@@ -328,6 +345,10 @@ void LadderView::setPredictMode(bool on) {
     predict_mode_ = on;
     predict_action_->setChecked(on);
     predict_box_->setVisible(on);
+    if (on && !side_->isVisible()) {
+        side_->setVisible(true);
+        side_action_->setChecked(true);
+    }
     updateQuiz();
 }
 

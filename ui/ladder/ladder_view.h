@@ -67,6 +67,10 @@ public:
     // Writes the ladder; `visible_only` limits PNG/SVG/PDF to the band in view.
     bool exportTo(const QString& path, LadderExportFormat format, bool visible_only, QString* error = nullptr);
 
+protected:
+    // Below ~1000 px the side column folds away (unless the user asked for it).
+    void resizeEvent(QResizeEvent* event) override;
+
 Q_SIGNALS:
     // A ladder was built and shown (tests and --screenshot wait for it).
     void ladderShown();
@@ -106,6 +110,9 @@ private:
     LadderPredictPanel* predict_;
     QWidget* predict_box_;
     QLabel* status_;
+    QWidget* side_ = nullptr;
+    QAction* side_action_ = nullptr;
+    bool side_chosen_ = false;  // the user toggled the side column: stop folding it
 };
 
 }  // namespace seqscope::ui
