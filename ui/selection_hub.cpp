@@ -29,10 +29,17 @@ void SelectionHub::setTimeRange(std::optional<TimeRange> range) {
     Q_EMIT timeRangeChanged();
 }
 
+void SelectionHub::setCursorTime(std::optional<std::int64_t> time_ns) {
+    if (cursor_ == time_ns) return;
+    cursor_ = time_ns;
+    Q_EMIT cursorTimeChanged();
+}
+
 void SelectionHub::clear() {
     setCurrentPacket(std::nullopt);
     setCurrentStream({});
     setTimeRange(std::nullopt);
+    setCursorTime(std::nullopt);
 }
 
 }  // namespace seqscope::ui

@@ -40,12 +40,16 @@ public:
     [[nodiscard]] std::optional<std::size_t> currentPacket() const { return packet_; }
     [[nodiscard]] StreamRef currentStream() const { return stream_; }
     [[nodiscard]] std::optional<TimeRange> timeRange() const { return range_; }
+    // The time cursor shared by the timeline, the ladder and the graphs: absolute
+    // nanoseconds since the epoch, or nothing when no view has placed it.
+    [[nodiscard]] std::optional<std::int64_t> cursorTime() const { return cursor_; }
 
     void setCurrentPacket(std::optional<std::size_t> index);
     void setCurrentStream(StreamRef stream);
     // A packet and the stream it belongs to, in one step (the packet list's click).
     void selectPacket(std::size_t index, StreamRef stream);
     void setTimeRange(std::optional<TimeRange> range);
+    void setCursorTime(std::optional<std::int64_t> time_ns);
     // A new capture: everything back to nothing selected.
     void clear();
 
@@ -53,11 +57,13 @@ Q_SIGNALS:
     void currentPacketChanged();
     void currentStreamChanged();
     void timeRangeChanged();
+    void cursorTimeChanged();
 
 private:
     std::optional<std::size_t> packet_;
     StreamRef stream_;
     std::optional<TimeRange> range_;
+    std::optional<std::int64_t> cursor_;
 };
 
 }  // namespace seqscope::ui

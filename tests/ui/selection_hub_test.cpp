@@ -14,6 +14,7 @@ TEST(SelectionHub, SignalsOnlyRealChanges) {
     QSignalSpy packet(&hub, &SelectionHub::currentPacketChanged);
     QSignalSpy stream(&hub, &SelectionHub::currentStreamChanged);
     QSignalSpy range(&hub, &SelectionHub::timeRangeChanged);
+    QSignalSpy cursor(&hub, &SelectionHub::cursorTimeChanged);
 
     hub.selectPacket(5, StreamRef::tcp(2));
     EXPECT_EQ(packet.count(), 1);
@@ -32,12 +33,19 @@ TEST(SelectionHub, SignalsOnlyRealChanges) {
     hub.setTimeRange(TimeRange{10, 20});
     EXPECT_EQ(range.count(), 1);
 
+    hub.setCursorTime(1'500'000'000);
+    hub.setCursorTime(1'500'000'000);  // the timeline echoing the ladder's cursor
+    EXPECT_EQ(cursor.count(), 1);
+    EXPECT_EQ(hub.cursorTime(), 1'500'000'000);
+
     hub.clear();
     EXPECT_FALSE(hub.currentPacket().has_value());
     EXPECT_FALSE(hub.currentStream().valid());
     EXPECT_FALSE(hub.timeRange().has_value());
     EXPECT_EQ(packet.count(), 4);
     EXPECT_EQ(range.count(), 2);
+    EXPECT_FALSE(hub.cursorTime().has_value());
+    EXPECT_EQ(cursor.count(), 2);
 }
 
 }  // namespace
