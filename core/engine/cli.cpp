@@ -7,6 +7,9 @@
 #include "format/field_registry.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <iterator>
 
@@ -49,12 +52,47 @@ std::string cli_usage() {
            "                           the Ack equations, analysis reasons and state changes\n"
            "  -z ladder,udp,N          the same for udp.stream N (request/response pairing)\n"
            "  -z exchanges,udp         UDP request/response pairs, unanswered requests, ICMP errors\n"
-           "  --export FMT -o FILE     write the -z ladder as svg, csv, md (seq/ack tables),\n"
-           "                           plantuml or mermaid (sequence diagrams) or txt\n"
+           "  --export FMT -o FILE     write the -z ladder as svg, png, pdf (pictures), csv, md\n"
+           "                           (seq/ack tables), plantuml or mermaid (sequence diagrams) or txt\n"
+           "  --frames A-B             pictures show only the arrows of frames A..B (default: the\n"
+           "                           whole conversation); lane headers and legend stay\n"
+           "  --scale S                PNG pixels per point, 1 to 4 (default 2, crisp on HiDPI)\n"
            "Other:\n"
            "  -h                       this help\n"
            "  -v                       version\n";
 }
+
+namespace {
+
+// --scale S (1..4) and --frames A-B for the ladder pictures.
+bool parse_image_option(const std::string& flag, const std::string& v, LadderImageOptions& image, std::string& error) {
+    char* end = nullptr;
+    if (flag == "--scale") {
+        const double s = std::strtod(v.c_str(), &end);
+        if (v.empty() || *end != '\0' || !(s >= 1 && s <= 4)) {
+            error = "--scale takes a number from 1 to 4, not \"" + v + "\"";
+            return false;
+        }
+        image.scale = s;
+        return true;
+    }
+    const unsigned long a = std::strtoul(v.c_str(), &end, 10);
+    unsigned long b = a;
+    bool ok = !v.empty() && end != v.c_str() && std::isdigit(static_cast<unsigned char>(v[0]));
+    if (ok && *end == '-') {
+        const char* second = end + 1;
+        b = std::strtoul(second, &end, 10);
+        ok = end != second && std::isdigit(static_cast<unsigned char>(*second));
+    }
+    if (!ok || *end != '\0' || a == 0 || b < a || b > 0xFFFFFFFFul) {
+        error = "--frames takes a frame range FIRST-LAST such as 4-12, not \"" + v + "\"";
+        return false;
+    }
+    image.range = LadderFrameRange{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)};
+    return true;
+}
+
+}  // namespace
 
 bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& error) {
     auto need_arg = [&](int& i, const char* flag) -> const char* {
@@ -74,6 +112,10 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
             const char* v = need_arg(i, a == "-o" ? "-o" : "-export");
             if (!v) return false;
             (a == "-o" ? opt.output_file : opt.export_format) = v;
+        }
+        else if (a == "--scale" || a == "--frames") {
+            const char* v = need_arg(i, a == "--scale" ? "-scale" : "-frames");
+            if (!v || !parse_image_option(a, v, opt.image, error)) return false;
         }
         else if (a == "--stats-memory") opt.stats_memory = true;
         else if (a == "-r" || a == "-c" || a == "-T" || a == "-e" || a == "-E" || a == "-z") {
@@ -129,10 +171,13 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
         }
     }
     if (!opt.export_format.empty()) {
-        static const char* formats[] = {"svg", "csv", "md", "plantuml", "mermaid", "txt"};
+        static const char* formats[] = {"svg", "png", "pdf", "csv", "md", "plantuml", "mermaid", "txt"};
         if (std::none_of(std::begin(formats), std::end(formats), [&](const char* f) { return opt.export_format == f; })) {
-            error = "--export takes svg, csv, md, plantuml, mermaid or txt (PNG and PDF come from the GUI: "
-                    "seqscope's ladder view exports them)";
+            error = "--export takes svg, png, pdf, csv, md, plantuml, mermaid or txt, not \"" + opt.export_format + "\"";
+            return false;
+        }
+        if ((opt.export_format == "png" || opt.export_format == "pdf") && opt.output_file.empty()) {
+            error = "--export " + opt.export_format + " writes a binary file; name it with -o FILE";
             return false;
         }
     }
@@ -225,18 +270,21 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
     std::fwrite(buffer.data(), 1, buffer.size(), out);
     for (const auto& r : reports) {
         std::string text, rerr;
-        if (!run_conversation_report(r, session, text, rerr, opt.export_format)) {
+        if (!run_conversation_report(r, session, text, rerr, opt.export_format, opt.image)) {
             std::fputs(("seqscope-cli: " + rerr + "\n").c_str(), err);
             return 1;
         }
         if (!opt.output_file.empty() && r.kind == "ladder") {
             std::FILE* f = std::fopen(opt.output_file.c_str(), "wb");
-            if (f == nullptr || std::fwrite(text.data(), 1, text.size(), f) != text.size()) {
-                if (f) std::fclose(f);
-                std::fputs(("seqscope-cli: could not write \"" + opt.output_file + "\".\n").c_str(), err);
+            bool written = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+            int why = errno;
+            if (f != nullptr && std::fclose(f) != 0 && written) written = false, why = errno;  // a full disk shows here
+            if (!written) {
+                std::fputs(("seqscope-cli: could not write \"" + opt.output_file + "\": " + std::strerror(why) + ".\n")
+                               .c_str(),
+                           err);
                 return 1;
             }
-            std::fclose(f);
             continue;
         }
         std::fwrite(text.data(), 1, text.size(), out);

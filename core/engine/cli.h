@@ -4,6 +4,7 @@
 #pragma once
 
 #include "format/tshark_output.h"
+#include "ladder/ladder_image.h"
 
 #include <cstdio>
 #include <optional>
@@ -20,8 +21,9 @@ struct CliOptions {
     FieldsOptions fields;                  // -e / -E
     std::vector<std::string> statistics;   // -z arguments
     bool quiet = false;                    // -q
-    std::string export_format;             // --export svg|csv|md|plantuml|mermaid|txt (with -z ladder)
+    std::string export_format;             // --export svg|png|pdf|csv|md|plantuml|mermaid|txt (with -z ladder)
     std::string output_file;               // -o FILE for --export
+    LadderImageOptions image;              // --scale S, --frames A-B (svg, png, pdf)
     bool help = false, version = false;
     bool stats_memory = false;             // --stats-memory (hidden): the store's bytes per packet to stderr, for bench/
 };

@@ -6,7 +6,6 @@
 #include "analysis/udp_exchanges.h"
 #include "engine/capture_session.h"
 #include "ladder/ladder_builder.h"
-#include "ladder/ladder_svg.h"
 #include "ladder/ladder_text.h"
 
 #include <algorithm>
@@ -189,8 +188,7 @@ std::string exchanges_report(const CaptureSession& session) {
 
 namespace {
 
-std::string render_ladder(const Ladder& l, const std::string& format) {
-    if (format == "svg") return ladder_svg(l);
+std::string ladder_text_export(const Ladder& l, const std::string& format) {
     if (format == "csv") return ladder_csv(l);
     if (format == "md") return ladder_markdown(l);
     if (format == "plantuml") return ladder_plantuml(l);
@@ -199,10 +197,24 @@ std::string render_ladder(const Ladder& l, const std::string& format) {
     return kRule + "\n" + ladder_text(l) + kRule + "\n";
 }
 
+bool render_ladder(const Ladder& l, const std::string& format, const LadderImageOptions& image, std::string& out,
+                   std::string& error) {
+    for (const auto& [name, f] : {std::pair{"svg", LadderImageFormat::Svg}, std::pair{"png", LadderImageFormat::Png},
+                                  std::pair{"pdf", LadderImageFormat::Pdf}})
+        if (format == name) {
+            std::string bytes;
+            if (!ladder_image(l, f, image, bytes, error)) return false;
+            out += bytes;
+            return true;
+        }
+    out += ladder_text_export(l, format);
+    return true;
+}
+
 }  // namespace
 
 bool run_conversation_report(const ReportRequest& r, const CaptureSession& session, std::string& out, std::string& error,
-                             const std::string& export_format) {
+                             const std::string& export_format, const LadderImageOptions& image) {
     if (r.kind == "exchanges") {
         out += exchanges_report(session);
         return true;
@@ -222,16 +234,14 @@ bool run_conversation_report(const ReportRequest& r, const CaptureSession& sessi
             error = "there is no udp.stream " + std::to_string(*r.stream) + " in this capture";
             return false;
         }
-        out += render_ladder(l, export_format);
-        return true;
+        return render_ladder(l, export_format, image, out, error);
     }
     const std::size_t streams = session.with_flows([](const FlowState& f) { return f.tcp.stream_count(); });
     if (*r.stream >= streams) {
         error = "there is no tcp.stream " + std::to_string(*r.stream) + " in this capture";
         return false;
     }
-    out += render_ladder(tcp_ladder_for_stream(session, TcpStreamId{*r.stream}, opt), export_format);
-    return true;
+    return render_ladder(tcp_ladder_for_stream(session, TcpStreamId{*r.stream}, opt), export_format, image, out, error);
 }
 
 }  // namespace seqscope

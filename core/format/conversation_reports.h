@@ -4,6 +4,8 @@
 // request/response pairing (-z exchanges,udp).
 #pragma once
 
+#include "ladder/ladder_image.h"
+
 #include <optional>
 #include <string>
 
@@ -24,9 +26,11 @@ std::optional<ReportRequest> parse_conversation_report(const std::string& arg, s
 
 // Runs a report over an analysed capture. Returns false with a sentence in
 // `error` (e.g. "there is no tcp.stream 7 in this capture; it has streams 0–3").
-// `export_format` (svg, csv, md, plantuml, mermaid, txt; empty = txt) applies to ladders.
+// `export_format` (svg, png, pdf, csv, md, plantuml, mermaid, txt; empty = txt) applies
+// to ladders; `image` sets the pictures' (svg, png, pdf) scale and frame range.
 bool run_conversation_report(const ReportRequest& request, const CaptureSession& session, std::string& out,
-                             std::string& error, const std::string& export_format = {});
+                             std::string& error, const std::string& export_format = {},
+                             const LadderImageOptions& image = {});
 
 std::string states_report(const CaptureSession& session, std::uint32_t stream, std::string& error);
 std::string exchanges_report(const CaptureSession& session);

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The drawing surface as a one-page PDF 1.4: vector lines, boxes and arrowheads,
+// text in the standard 14 fonts (nothing embedded, so any reader shows it), the
+// content stream uncompressed so tests and `grep` can read the labels.
+#pragma once
+
+#include "render/surface.h"
+
+#include <string>
+
+namespace seqscope::render {
+
+class PdfSurface final : public Surface {
+public:
+    // One pixel of the drawing becomes one PDF point (1/72 in).
+    PdfSurface(double width, double height, Rgb background);
+    void box(double x, double y, double w, double h, double radius, const Rgb* fill, const Stroke* outline) override;
+    void hatch(double x, double y, double w, double h, Rgb colour) override;
+    void line(Point a, Point b, const Stroke& s) override;
+    void polygon(const std::vector<Point>& points, Rgb fill) override;
+    void text(Point at, const std::string& utf8, const TextStyle& style, Anchor anchor, double degrees) override;
+    [[nodiscard]] std::string finish() const;
+
+private:
+    void stroke_state(const Stroke& s);
+    void rounded_path(double x, double y, double w, double h, double r);
+    [[nodiscard]] double Y(double y) const { return height_ - y; }  // PDF's y grows upwards
+    double width_, height_;
+    std::string ops_;
+};
+
+}  // namespace seqscope::render
