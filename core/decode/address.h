@@ -5,6 +5,7 @@
 
 #include <array>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -26,7 +27,22 @@ struct Address {
         for (int i = 0; i < 16; ++i) a.bytes[static_cast<std::size_t>(i)] = p[i];
         return a;
     }
-    auto operator<=>(const Address&) const = default;
+    // The same order and equality a defaulted <=> gives (bytes in order, then the
+    // family), in whole 64-bit words: flow keys compare addresses on every packet.
+    bool operator==(const Address& o) const {
+        return word(0) == o.word(0) && word(8) == o.word(8) && family == o.family;
+    }
+    std::strong_ordering operator<=>(const Address& o) const {
+        if (const auto c = word(0) <=> o.word(0); c != 0) return c;
+        if (const auto c = word(8) <=> o.word(8); c != 0) return c;
+        return family <=> o.family;
+    }
+    // Eight address bytes from `at` as a big-endian number (so numbers order as bytes do).
+    [[nodiscard]] std::uint64_t word(std::size_t at) const {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < 8; ++i) v = (v << 8) | bytes[at + i];
+        return v;
+    }
     [[nodiscard]] std::string to_string() const;  // dotted quad or RFC 5952 text
 };
 

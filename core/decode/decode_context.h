@@ -26,6 +26,9 @@ struct DecodeContext {
     std::size_t info_fence = 0;
 
     [[nodiscard]] bool track() const { return mode == DissectMode::Track; }
+    // Whether anyone reads text (tree labels, columns): pass one over a file asks
+    // for neither, and formatting addresses and numbers is most of its cost.
+    [[nodiscard]] bool wants_text() const { return tree != nullptr || columns != nullptr; }
     // A transport header quoted inside an ICMP error: remember what the error is about.
     void note_quoted(std::uint8_t proto, const Address& src, std::uint16_t sport, const Address& dst, std::uint16_t dport) {
         if (!view.icmp_error || view.icmp_error->quoted_proto != 0) return;

@@ -37,22 +37,13 @@ std::string bit_label(std::uint32_t value, int width_bits, std::uint32_t mask, s
     return out;
 }
 
-void set_protocol(DecodeContext& ctx, std::string_view proto) {
-    if (ctx.columns && ctx.quote_depth == 0) ctx.columns->protocol = proto;
-}
-
-void set_info(DecodeContext& ctx, std::string info) {
-    if (!ctx.columns || ctx.quote_depth != 0) return;
+void set_info_text(DecodeContext& ctx, std::string info) {
     if (ctx.info_fence == 0 || ctx.info_fence > ctx.columns->info.size()) {
         ctx.columns->info = std::move(info);
         return;
     }
     ctx.columns->info.resize(ctx.info_fence);
     ctx.columns->info += info;
-}
-
-void append_info(DecodeContext& ctx, std::string_view text) {
-    if (ctx.columns && ctx.quote_depth == 0) ctx.columns->info += text;
 }
 
 void set_addresses(DecodeContext& ctx, std::string src, std::string dst) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace seqscope {
 
@@ -19,10 +20,19 @@ std::string hex_bytes(Bytes b);
 std::string bit_label(std::uint32_t value, int width_bits, std::uint32_t mask, std::string_view name,
                       std::string_view set_text = "Set", std::string_view unset_text = "Not set");
 
-// Column setters; no-ops when the caller did not ask for columns.
-void set_protocol(DecodeContext& ctx, std::string_view proto);
-void set_info(DecodeContext& ctx, std::string info);
-void append_info(DecodeContext& ctx, std::string_view text);
+// Column setters; no-ops when the caller did not ask for columns. Inline, so pass
+// one (no columns) pays a test per call, not a call.
+inline void set_protocol(DecodeContext& ctx, std::string_view proto) {
+    if (ctx.columns && ctx.quote_depth == 0) ctx.columns->protocol = proto;
+}
+// set_info once columns are known to be wanted (keeps the Info fence).
+void set_info_text(DecodeContext& ctx, std::string info);
+inline void set_info(DecodeContext& ctx, std::string info) {
+    if (ctx.columns && ctx.quote_depth == 0) set_info_text(ctx, std::move(info));
+}
+inline void append_info(DecodeContext& ctx, std::string_view text) {
+    if (ctx.columns && ctx.quote_depth == 0) ctx.columns->info += text;
+}
 void set_addresses(DecodeContext& ctx, std::string src, std::string dst);
 
 // The capture stopped before the end of what a header says is there (tshark's

@@ -81,9 +81,12 @@ void decode_ethernet(DecodeContext& ctx, ByteReader r, TreeIndex parent, std::ui
     const Bytes dst = r.bytes(6);
     const Bytes src = r.bytes(6);
     const std::uint16_t type = r.u16();
-    const std::string src_text = format_mac(src.data());
-    const std::string dst_text = format_mac(dst.data());
-    set_addresses(ctx, src_text, dst_text);
+    std::string src_text, dst_text;
+    if (ctx.wants_text()) {
+        src_text = format_mac(src.data());
+        dst_text = format_mac(dst.data());
+        set_addresses(ctx, src_text, dst_text);
+    }
     const std::uint32_t rest = reported >= 14 ? reported - 14 : 0;
     if (type <= 1500) {
         // IEEE 802.3: a length, then LLC (not decoded by seqscope, so data).

@@ -113,12 +113,16 @@ void decode_ipv4(DecodeContext& ctx, ByteReader r, TreeIndex parent, std::uint32
     const Bytes dst = r.bytes(4);
     const Bytes opts = r.bytes(hlen - 20);
     const Address a_src = Address::v4(src.data()), a_dst = Address::v4(dst.data());
-    const std::string s_src = format_ipv4(src.data()), s_dst = format_ipv4(dst.data());
+    std::string s_src, s_dst;
+    if (ctx.wants_text()) {
+        s_src = format_ipv4(src.data());
+        s_dst = format_ipv4(dst.data());
+        set_addresses(ctx, s_src, s_dst);
+    }
     if (ctx.quote_depth == 0 && ctx.view.net_src.family == 0) {
         ctx.view.net_src = a_src;
         ctx.view.net_dst = a_dst;
     }
-    set_addresses(ctx, s_src, s_dst);
     const bool df = flags_off & 0x4000, mf = flags_off & 0x2000, rb = flags_off & 0x8000;
     const std::uint32_t frag_off = (flags_off & 0x1fffu) * 8u;
 

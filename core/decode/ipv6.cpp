@@ -79,12 +79,16 @@ void decode_ipv6(DecodeContext& ctx, ByteReader r, TreeIndex parent, std::uint32
     const std::uint8_t tclass = static_cast<std::uint8_t>((vtf >> 20) & 0xff);
     const std::uint32_t flow = vtf & 0xfffff;
     const Address a_src = Address::v6(src.data()), a_dst = Address::v6(dst.data());
-    const std::string s_src = format_ipv6(src.data()), s_dst = format_ipv6(dst.data());
+    std::string s_src, s_dst;
+    if (ctx.wants_text()) {
+        s_src = format_ipv6(src.data());
+        s_dst = format_ipv6(dst.data());
+        set_addresses(ctx, s_src, s_dst);
+    }
     if (ctx.quote_depth == 0 && ctx.view.net_src.family == 0) {
         ctx.view.net_src = a_src;
         ctx.view.net_dst = a_dst;
     }
-    set_addresses(ctx, s_src, s_dst);
     const std::uint32_t rest_reported = reported - 40;
     TreeIndex node = parent;
     if (ctx.tree) {

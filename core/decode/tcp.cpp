@@ -71,8 +71,13 @@ void decode_tcp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
     seg.quoted = quoted;
     seg.src_port = r.u16();
     seg.dst_port = r.u16();
-    const std::string sport = std::to_string(seg.src_port), dport = std::to_string(seg.dst_port);
-    set_info(ctx, sport + " \xe2\x86\x92 " + dport);
+    const bool text = ctx.wants_text();
+    std::string sport, dport;
+    if (text) {
+        sport = std::to_string(seg.src_port);
+        dport = std::to_string(seg.dst_port);
+        set_info(ctx, sport + " \xe2\x86\x92 " + dport);
+    }
     if (ctx.tree) {
         FieldTree& t = *ctx.tree;
         t.add(node, "tcp.srcport", sport, "Source Port: " + sport, base, 2);
@@ -113,7 +118,7 @@ void decode_tcp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
     if (hlen > 20) {
         Bytes ob = r.data().subspan(std::min<std::size_t>(20, r.size()));
         if (ob.size() > declared) ob = ob.first(declared);
-        opts = parse_tcp_options(ob, declared, base + 20, seg);
+        opts = parse_tcp_options(ob, declared, base + 20, seg, text);
     }
 
     const TcpAnalysis a = ctx.track() ? ctx.state.tcp.track(ctx.in.number, ctx.in.record.ts_ns, seg)
@@ -125,10 +130,12 @@ void decode_tcp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
     std::uint32_t win = seg.window;
     if (a.win_shift >= 0 && !syn) win = static_cast<std::uint32_t>(seg.window) << a.win_shift;
 
-    std::string info = " [" + flags_text(seg.flags) + "] Seq=" + std::to_string(a.rel_seq);
-    if (ackf) info += " Ack=" + std::to_string(a.ack_shown);
-    info += " Win=" + std::to_string(win);
-    append_info(ctx, info);
+    if (ctx.columns) {
+        std::string info = " [" + flags_text(seg.flags) + "] Seq=" + std::to_string(a.rel_seq);
+        if (ackf) info += " Ack=" + std::to_string(a.ack_shown);
+        info += " Win=" + std::to_string(win);
+        append_info(ctx, info);
+    }
 
     if (ctx.tree) {
         FieldTree& t = *ctx.tree;
@@ -182,8 +189,8 @@ void decode_tcp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
         mark_short(ctx, node, "TCP", 20, r.size(), quoted ? r.size() + 20 : ip.reported);
         return;
     }
-    if (seg.flags & tcpflag::kUrg) append_info(ctx, " Urg=" + std::to_string(urgent));
-    if (seg.seglen_known) append_info(ctx, " Len=" + std::to_string(seg.seglen));
+    if (ctx.columns && (seg.flags & tcpflag::kUrg)) append_info(ctx, " Urg=" + std::to_string(urgent));
+    if (ctx.columns && seg.seglen_known) append_info(ctx, " Len=" + std::to_string(seg.seglen));
     if (ip.reported < hlen && !quoted) {
         if (ctx.tree)
             ctx.tree->add_text(node, "[Expert Info (Error/Malformed): Short segment. Segment/fragment does not contain a full TCP header]");
@@ -191,16 +198,16 @@ void decode_tcp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
     if (hlen > 20) {
         // SACK edges are relative to the peer's base, which the shown ack reveals.
         const std::uint32_t sack_base = ackf ? seg.ack - a.ack_shown : 0;
-        show_tcp_options(ctx, node, opts, sack_base, declared, base + 20);
+        if (text) show_tcp_options(ctx, node, opts, sack_base, declared, base + 20);
         if (opts.truncated || r.size() < hlen) {
             mark_short(ctx, node, "TCP", hlen, r.size(), quoted ? hlen : ip.reported);
             return;
         }
     }
     if (ctx.tree && !quoted) add_tcp_analysis_tree(*ctx.tree, node, a, seg);
-    if (!quoted) {
+    if (!quoted && ctx.columns) {
         const std::string prefix = tcp_info_prefix(a);
-        if (!prefix.empty() && ctx.columns) {
+        if (!prefix.empty()) {
             ctx.columns->info.insert(0, prefix);
             ctx.info_fence = prefix.size();
         }

@@ -64,7 +64,8 @@ std::string unknown_name(std::uint8_t kind) {
 
 }  // namespace
 
-TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t frame_offset, TcpSegmentView& seg) {
+TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t frame_offset, TcpSegmentView& seg,
+                             bool keep_list) {
     TcpOptions out;
     ByteReader r(opts);
     std::size_t length = declared;  // what the header length promises
@@ -80,9 +81,12 @@ TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t fra
         o.kind = kind;
         o.offset = at;
         if (kind != 0 && kind != 1) {
-            const std::string name = kind_name(kind) == std::string_view("Unknown") ? unknown_name(kind) : kind_name(kind);
+            // Only the error texts name the option: no string per option otherwise.
+            const auto name = [kind] {
+                return kind_name(kind) == std::string_view("Unknown") ? unknown_name(kind) : std::string(kind_name(kind));
+            };
             if (length == 0) {
-                out.error = name + " (length byte past end of options)";
+                out.error = name() + " (length byte past end of options)";
                 break;
             }
             if (!r.has(1)) {
@@ -92,11 +96,11 @@ TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t fra
             const std::uint8_t len = r.u8();
             --length;
             if (len < 2) {
-                out.error = name + " (with too-short option length = " + std::to_string(len) + (len == 1 ? " byte)" : " bytes)");
+                out.error = name() + " (with too-short option length = " + std::to_string(len) + (len == 1 ? " byte)" : " bytes)");
                 break;
             }
             if (len - 2u > length) {
-                out.error = name + " (option length = " + std::to_string(len) + (len == 1 ? " byte" : " bytes") +
+                out.error = name() + " (option length = " + std::to_string(len) + (len == 1 ? " byte" : " bytes") +
                             " says option goes past end of options)";
                 break;
             }
@@ -105,7 +109,7 @@ TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t fra
             if (!r.has(len - 2u)) {
                 // tshark shows the kind and length, then runs out of captured bytes.
                 o.cut = true;
-                out.list.push_back(o);
+                if (keep_list) out.list.push_back(o);
                 out.truncated = true;
                 break;
             }
@@ -135,7 +139,7 @@ TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t fra
             default: break;
             }
         }
-        out.list.push_back(o);
+        if (keep_list) out.list.push_back(o);
     }
     return out;
 }

@@ -26,8 +26,10 @@ struct TcpOptions {
 };
 
 // Parses `opts` (the header's option bytes as captured; `declared` = header length
-// − 20) and fills the option values of `seg`.
-TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t frame_offset, TcpSegmentView& seg);
+// − 20) and fills the option values of `seg`. Without `keep_list` only `seg` and
+// `truncated` are filled (pass one shows nothing, so it allocates nothing).
+TcpOptions parse_tcp_options(Bytes opts, std::size_t declared, std::uint32_t frame_offset, TcpSegmentView& seg,
+                             bool keep_list = true);
 
 // Adds the "Options" subtree and appends the Info text (" MSS=1460 SACK_PERM ...").
 // `sack_base` is subtracted from SACK edges (the peer's base sequence, or 0 for raw).

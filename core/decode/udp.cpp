@@ -31,27 +31,36 @@ void decode_udp(DecodeContext& ctx, ByteReader r, TreeIndex parent, const IpInfo
     u.dst_port = r.u16();
     u.length = r.u16();
     const std::uint16_t checksum = r.u16();
-    const std::string sport = std::to_string(u.src_port), dport = std::to_string(u.dst_port);
+    const bool text = ctx.wants_text();
+    std::string sport, dport;
+    if (text) {
+        sport = std::to_string(u.src_port);
+        dport = std::to_string(u.dst_port);
+    }
     const UdpStreamId stream = ctx.state.udp.stream(u.src, u.src_port, u.dst, u.dst_port);
     if (!quoted) ctx.view.udp_stream = stream;
     else ctx.note_quoted(17, u.src, u.src_port, u.dst, u.dst_port);
 
-    std::string info = sport + " \xe2\x86\x92 " + dport;
+    std::string info;
+    if (text) info = sport + " \xe2\x86\x92 " + dport;
     bool bad = false;
     std::uint32_t pay_reported = 0;
     if (u.length < 8) {
-        info += " [BAD UDP LENGTH " + std::to_string(u.length) + " < 8]";
+        if (text) info += " [BAD UDP LENGTH " + std::to_string(u.length) + " < 8]";
         bad = true;
     } else if (!quoted && u.length > ip.reported) {
-        info += " [BAD UDP LENGTH " + std::to_string(u.length) + " > IP PAYLOAD LENGTH] Len=" + std::to_string(ip.reported - 8);
+        if (text)
+            info += " [BAD UDP LENGTH " + std::to_string(u.length) + " > IP PAYLOAD LENGTH] Len=" + std::to_string(ip.reported - 8);
         pay_reported = ip.reported - 8;
     } else {
-        info += " Len=" + std::to_string(u.length - 8);
+        if (text) info += " Len=" + std::to_string(u.length - 8);
         pay_reported = quoted ? u.length - 8u : u.length - 8u;
     }
-    // IPv6 makes the checksum mandatory.
-    if (ip.version == 6 && checksum == 0 && !quoted) info += " [ILLEGAL CHECKSUM (0)]";
-    set_info(ctx, info);
+    if (text) {
+        // IPv6 makes the checksum mandatory.
+        if (ip.version == 6 && checksum == 0 && !quoted) info += " [ILLEGAL CHECKSUM (0)]";
+        set_info(ctx, info);
+    }
     if (ctx.tree) {
         FieldTree& t = *ctx.tree;
         t.node(node).label = "User Datagram Protocol, Src Port: " + sport + ", Dst Port: " + dport;

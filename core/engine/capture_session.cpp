@@ -13,17 +13,26 @@ bool CaptureSession::open_file(const std::string& path, std::string& error) {
 
 FrameInput CaptureSession::frame_input(std::size_t index) const {
     FrameInput in;
+    fill_frame_input(index, in, false);
+    return in;
+}
+
+void CaptureSession::fill_frame_input(std::size_t index, FrameInput& in, bool reuse_interface) const {
     in.number = FrameNumber{static_cast<std::uint32_t>(index + 1)};
     in.record = store_.record(index);
     in.data = store_.bytes(in.record);
-    const InterfaceInfo iface = store_.interface(in.record.interface);
-    in.link_type = iface.link_type;
-    in.interface_name = iface.name;
-    in.interface_id = in.record.interface;
-    in.ts_digits = iface.ts_digits;
+    // Interfaces never change once added: a loader filling one FrameInput packet
+    // after packet skips the locked copy while the interface stays the same.
+    if (!reuse_interface || in.interface_id != in.record.interface) {
+        const InterfaceInfo iface = store_.interface(in.record.interface);
+        in.link_type = iface.link_type;
+        in.interface_name = iface.name;
+        in.interface_id = in.record.interface;
+        in.ts_digits = iface.ts_digits;
+    }
     in.first_ts_ns = store_.first_ts_ns();
     if (in.record.flags & PacketRecord::kHasComment) in.comments = store_.comments(index);
-    return in;
+    else in.comments.clear();
 }
 
 std::size_t CaptureSession::load_batch(std::size_t max_packets, const PacketCallback* callback) {
@@ -35,8 +44,9 @@ std::size_t CaptureSession::load_batch(std::size_t max_packets, const PacketCall
     Columns columns;
     {
         std::lock_guard fl(flow_mutex_);
+        FrameInput in;
         for (std::size_t i = first; i < first + n; ++i) {
-            const FrameInput in = frame_input(i);
+            fill_frame_input(i, in, i != first);
             FieldTree* t = nullptr;
             Columns* c = nullptr;
             if (callback != nullptr && callback->want_tree) { tree.clear(); t = &tree; }

@@ -59,6 +59,10 @@ public:
     [[nodiscard]] std::size_t memory_bytes() const;
 
 private:
+    // frame_input() into an existing FrameInput; `reuse_interface` keeps its
+    // interface fields when the record's interface is the one already there.
+    void fill_frame_input(std::size_t index, FrameInput& in, bool reuse_interface) const;
+
     PacketStore store_;
     std::unique_ptr<CaptureFileReader> reader_;
     std::unique_ptr<FlowState> flows_;

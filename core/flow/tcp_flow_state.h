@@ -37,16 +37,18 @@ struct TcpFlowKey {
 };
 
 struct TcpFlowKeyHash {
+    // Word at a time (a byte-wise FNV over the 38 bytes was a tenth of pass one).
     std::size_t operator()(const TcpFlowKey& k) const noexcept {
-        std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the whole key
-        auto mix = [&h](std::uint8_t byte) { h = (h ^ byte) * 1099511628211ull; };
-        for (std::uint8_t x : k.a.bytes) mix(x);
-        for (std::uint8_t x : k.b.bytes) mix(x);
-        mix(k.a.family);
-        mix(static_cast<std::uint8_t>(k.port_a >> 8));
-        mix(static_cast<std::uint8_t>(k.port_a));
-        mix(static_cast<std::uint8_t>(k.port_b >> 8));
-        mix(static_cast<std::uint8_t>(k.port_b));
+        std::uint64_t h = 0x9e3779b97f4a7c15ull;
+        auto mix = [&h](std::uint64_t w) {
+            h = (h ^ w) * 0xff51afd7ed558ccdull;
+            h ^= h >> 29;
+        };
+        mix(k.a.word(0));
+        mix(k.a.word(8));
+        mix(k.b.word(0));
+        mix(k.b.word(8));
+        mix((std::uint64_t{k.a.family} << 32) | (std::uint64_t{k.port_a} << 16) | k.port_b);
         return static_cast<std::size_t>(h);
     }
 };

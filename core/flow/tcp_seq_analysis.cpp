@@ -137,31 +137,29 @@ void advance_flow(TcpFlowState& fwd, const TcpSegmentInput& in, const TcpAnalysi
 }
 
 // Step 18: match the ack against the peer's unacked segments, newest to oldest.
+// Each segment's fate depends only on itself, so one pass oldest-first compacts the
+// list in place (no per-packet allocation) with the same result as tshark's walk.
 void match_ack(TcpFlowState& rev, const TcpSegmentInput& in, TcpAnalysis& out) {
     auto& list = rev.unacked;
-    std::vector<bool> drop(list.size(), false);
-    bool any_drop = false;
-    for (std::size_t i = list.size(); i-- > 0;) {
-        TcpUnacked& u = list[i];
-        if (in.ack == u.nextseq) {
-            // The oldest matching segment is processed last and wins.
-            out.has_ta = true;
-            out.acks_frame = u.frame;
-            const std::int64_t rtt = in.now_ns - u.ts_ns;
-            out.ack_rtt_ns = rtt != 0 ? rtt : -1;
-        } else if (seq::gt(in.ack, u.seq) && seq::le(in.ack, u.nextseq)) {
-            u.seq = in.ack;  // partly acknowledged
-            continue;
-        } else if (seq::gt(u.nextseq, in.ack)) {
-            continue;  // not reached yet
-        }
-        drop[i] = true;
-        any_drop = true;
-    }
-    if (!any_drop) return;
+    bool matched = false;
     std::size_t w = 0;
-    for (std::size_t r = 0; r < list.size(); ++r)
-        if (!drop[r]) list[w++] = list[r];
+    for (std::size_t r = 0; r < list.size(); ++r) {
+        TcpUnacked& u = list[r];
+        if (in.ack == u.nextseq) {
+            // tshark walks newest to oldest and the oldest match wins: the first one here.
+            if (!matched) {
+                matched = true;
+                out.has_ta = true;
+                out.acks_frame = u.frame;
+                const std::int64_t rtt = in.now_ns - u.ts_ns;
+                out.ack_rtt_ns = rtt != 0 ? rtt : -1;
+            }
+            continue;  // dropped
+        }
+        if (seq::gt(in.ack, u.seq) && seq::le(in.ack, u.nextseq)) u.seq = in.ack;  // partly acknowledged
+        else if (!seq::gt(u.nextseq, in.ack)) continue;  // wholly acknowledged: dropped
+        list[w++] = u;
+    }
     list.resize(w);
 }
 
