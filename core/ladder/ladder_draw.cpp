@@ -17,6 +17,8 @@ using render::Stroke;
 using render::TextStyle;
 
 constexpr double kLegendHeight = 60;
+// A pill's centre above the text's baseline, in em: between the capitals' top and the descenders.
+constexpr double kPillLift = 0.25;
 const render::Rgb kInk = render::rgb("#1D2733");
 const render::Rgb kMuted = render::rgb("#5B6673");
 
@@ -38,6 +40,12 @@ Stroke arrow_stroke(ArrowKind k) {
     if (k == ArrowKind::Retransmission) s.dash_on = 6, s.dash_off = 3;
     if (k == ArrowKind::DupAck) s.dash_on = 2, s.dash_off = 3;
     return s;
+}
+
+// A rounded pill centred on `centre` behind text `text_w` wide, turned with it.
+void pill(render::Surface& s, Point centre, double text_w, double degrees, render::Rgb fill, const Stroke& outline) {
+    const double w = text_w + 10, h = 15;
+    s.box({centre.x - w / 2, centre.y - h / 2, w, h, h / 2, degrees}, fill, outline);
 }
 
 }  // namespace
@@ -89,11 +97,9 @@ void draw_ladder(render::Surface& s, const Ladder& l, const LadderPicture& p) {
         ny += 16;
     }
     // Lane headers.
-    const render::Rgb header_fill = render::rgb("#EEF3FA");
-    const Stroke header_outline{render::rgb("#9FB4CC"), 1};
     for (std::size_t i = 0; i < l.lanes.size() && i < L.lane_x.size(); ++i) {
         const double x = L.lane_x[i];
-        s.box(x - 120, o.top - 62, 240, 40, 6, &header_fill, &header_outline);
+        s.box({x - 120, o.top - 62, 240, 40, 6}, render::rgb("#EEF3FA"), Stroke{render::rgb("#9FB4CC"), 1});
         s.text({x, o.top - 45}, l.lanes[i].title, kLaneTitle, Anchor::Middle);
         s.text({x, o.top - 29}, l.lanes[i].role, kSmall, Anchor::Middle);
     }
@@ -116,10 +122,7 @@ void draw_ladder(render::Surface& s, const Ladder& l, const LadderPicture& p) {
         double y1 = std::min(arrow_y(b.end_arrow), bottom);
         if (y1 <= y0) y1 = y0 + 4;
         if (b.state == TcpState::TimeWait) s.hatch(x - 5, y0, 10, y1 - y0, render::rgb(palette::kClosing));
-        else {
-            const render::Rgb fill = render::rgb(palette::state(b.state));
-            s.box(x - 5, y0, 10, y1 - y0, 0, &fill, nullptr);
-        }
+        else s.box({x - 5, y0, 10, y1 - y0}, render::rgb(palette::state(b.state)), std::nullopt);
         s.text({tx, y0 + 12}, to_string(b.state), kState, side);
         if (b.timer_end && b.end_arrow >= p.end_arrow) s.text({tx, y1 - 4}, "2·MSL → CLOSED", kSmall, side);
     }
@@ -137,7 +140,22 @@ void draw_ladder(render::Surface& s, const Ladder& l, const LadderPicture& p) {
         const double y = g.before_arrow < L.arrows.size() ? arrow_y(g.before_arrow) - o.row_height / 2 : bottom;
         s.text({(L.lane_x.front() + L.lane_x.back()) / 2, y}, "⋯ " + g.text + " ⋯", kSmall, Anchor::Middle);
     }
-    // Arrows, labels, equations, links.
+    // The dotted links from each equation to the arrows it acknowledges, first, so
+    // the labels' pills drawn next cover them.
+    auto equation_at = [&](std::size_t i) {
+        const ArrowGeometry& g = L.arrows[i];
+        return Point{g.x1 - (g.x1 > g.x0 ? 1 : -1) * 110, Y(g.y1) + 14};
+    };
+    for (std::size_t i = p.first_arrow; i < p.end_arrow && i < L.arrows.size(); ++i) {
+        if (l.arrows[i].equation.empty()) continue;
+        const Point e = equation_at(i);
+        for (std::size_t k : l.arrows[i].acked_arrows) {
+            if (k >= L.arrows.size() || !in_range(k)) continue;
+            const ArrowGeometry& t = L.arrows[k];
+            s.line({e.x, e.y - 10}, {(t.x0 + t.x1) / 2, Y((t.y0 + t.y1) / 2) + 2}, {render::rgb("#8895A3"), 1, 1, 3});
+        }
+    }
+    // Arrows with their labels, equations and tags.
     for (std::size_t i = p.first_arrow; i < p.end_arrow && i < L.arrows.size(); ++i) {
         const LadderArrow& a = l.arrows[i];
         const ArrowGeometry& g = L.arrows[i];
@@ -148,21 +166,26 @@ void draw_ladder(render::Surface& s, const Ladder& l, const LadderPicture& p) {
         std::snprintf(col, sizeof col, "%.6f", static_cast<double>(a.ts_ns - l.first_ts_ns) / 1e9);
         s.text({64, y0 + 4}, col, kMonoSmall, Anchor::Start);
         const double dir = g.x1 > g.x0 ? 1 : -1;
-        s.arrow({g.x0, y0}, {g.x1 - dir * 5, y1}, arrow_stroke(a.kind), a.label);
+        const Stroke stroke = arrow_stroke(a.kind);
+        s.arrow({g.x0, y0}, {g.x1 - dir * 5, y1}, stroke, a.label);
         const double angle = std::atan2(g.y1 - g.y0, g.x1 - g.x0) * 180 / M_PI + (dir < 0 ? 180 : 0);
-        // The label sits 4 px above the arrow's middle, along the arrow.
-        const double rad = angle * M_PI / 180;
-        const Point mid{(g.x0 + g.x1) / 2 + 4 * std::sin(rad), (y0 + y1) / 2 - 4 * std::cos(rad)};
+        // The label sits 4 px above the arrow's middle, along the arrow, on a pill.
+        const double rad = angle * M_PI / 180, up_x = std::sin(rad), up_y = -std::cos(rad);
+        const Point mid{(g.x0 + g.x1) / 2 + 4 * up_x, (y0 + y1) / 2 + 4 * up_y};
+        pill(s, {mid.x + up_x * kMono.size * kPillLift, mid.y + up_y * kMono.size * kPillLift}, s.text_width(a.label, kMono), angle,
+             render::rgb(kLadderBackground), {stroke.colour, 0.8});
         s.text(mid, a.label, kMono, Anchor::Middle, angle);
-        if (a.phantom_byte) s.text({g.x0 + dir * 14, y0 - 6}, "+1", kEquation, Anchor::Middle);
+        if (a.phantom_byte) {
+            const Point at{g.x0 + dir * 14, y0 - 6};
+            pill(s, {at.x, at.y - kEquation.size * kPillLift}, s.text_width("+1", kEquation), 0,
+                 render::rgb(kLadderBackground), {render::rgb(palette::kSynFin), 0.8});
+            s.text(at, "+1", kEquation, Anchor::Middle);
+        }
         if (!a.equation.empty()) {
-            const double ex = g.x1 - dir * 110, ey = y1 + 14;
-            s.text({ex, ey}, a.equation, kEquation, Anchor::Middle);
-            for (std::size_t k : a.acked_arrows) {
-                if (k >= L.arrows.size() || !in_range(k)) continue;
-                const ArrowGeometry& t = L.arrows[k];
-                s.line({ex, ey - 10}, {(t.x0 + t.x1) / 2, Y((t.y0 + t.y1) / 2) + 2}, {render::rgb("#8895A3"), 1, 1, 3});
-            }
+            const Point e = equation_at(i);
+            pill(s, {e.x, e.y - kEquation.size * kPillLift}, s.text_width(a.equation, kEquation), 0, render::rgb("#F4F6F9"),
+                 {render::rgb("#5E7385"), 0.8});
+            s.text(e, a.equation, kEquation, Anchor::Middle);
         }
         std::string tag;
         if (a.piggybacked) tag = "piggybacked ACK";

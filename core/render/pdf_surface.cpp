@@ -40,14 +40,14 @@ void PdfSurface::stroke_state(const Stroke& s) {
     ops_ += s.dash_on > 0 ? "[" + n(s.dash_on) + " " + n(s.dash_off) + "] 0 d\n" : "[] 0 d\n";
 }
 
-void PdfSurface::rounded_path(double x, double y, double w, double h, double r) {
+void PdfSurface::rounded_path(double left, double bottom, double w, double h, double r) {
     r = std::clamp(r, 0.0, std::min(w, h) / 2);
     if (r <= 0) {
-        ops_ += n(x) + " " + n(Y(y + h)) + " " + n(w) + " " + n(h) + " re\n";
+        ops_ += n(left) + " " + n(bottom) + " " + n(w) + " " + n(h) + " re\n";
         return;
     }
     const double k = 0.5523 * r;  // Bézier approximation of a quarter circle
-    const double l = x, rr = x + w, t = Y(y), b = Y(y + h);
+    const double l = left, rr = left + w, t = bottom + h, b = bottom;
     ops_ += n(l + r) + " " + n(b) + " m " + n(rr - r) + " " + n(b) + " l ";
     ops_ += n(rr - r + k) + " " + n(b) + " " + n(rr) + " " + n(b + r - k) + " " + n(rr) + " " + n(b + r) + " c ";
     ops_ += n(rr) + " " + n(t - r) + " l ";
@@ -58,19 +58,28 @@ void PdfSurface::rounded_path(double x, double y, double w, double h, double r) 
     ops_ += n(l) + " " + n(b + r - k) + " " + n(l + r - k) + " " + n(b) + " " + n(l + r) + " " + n(b) + " c h\n";
 }
 
-void PdfSurface::box(double x, double y, double w, double h, double radius, const Rgb* fill, const Stroke* outline) {
-    const bool stroke = outline != nullptr && outline->width > 0;
+void PdfSurface::box(const Box& b, const std::optional<Rgb>& fill, const std::optional<Stroke>& outline) {
+    const bool stroke = outline && outline->width > 0;
     if (!fill && !stroke) return;
     if (fill) ops_ += colour(*fill, "rg");
     if (stroke) stroke_state(*outline);
-    rounded_path(x, y, w, h, radius);
+    if (b.degrees != 0) {
+        // Draw about the centre in a turned frame (clockwise on the page = negative in PDF's y-up space).
+        const double rad = b.degrees * M_PI / 180, c = std::cos(rad), s = std::sin(rad);
+        ops_ += "q " + n(c) + " " + n(-s) + " " + n(s) + " " + n(c) + " " + n(b.x + b.w / 2) + " " + n(Y(b.y + b.h / 2)) +
+                " cm\n";
+        rounded_path(-b.w / 2, -b.h / 2, b.w, b.h, b.radius);
+    } else {
+        rounded_path(b.x, Y(b.y + b.h), b.w, b.h, b.radius);
+    }
     ops_ += fill && stroke ? "B\n" : fill ? "f\n" : "S\n";
+    if (b.degrees != 0) ops_ += "Q\n";
 }
 
 void PdfSurface::hatch(double x, double y, double w, double h, Rgb c) {
     // Clip to the box, then 45° strokes 6 px apart, each 3 px wide (half ink, like the SVG pattern).
     ops_ += "q\n";
-    rounded_path(x, y, w, h, 0);
+    rounded_path(x, Y(y + h), w, h, 0);
     ops_ += "W n\n" + colour(c, "RG") + "3 w [] 0 d 0 J\n";
     const double period = 6 * std::sqrt(2.0);  // along x, for stripes 6 px apart at 45°
     for (double s = x - h; s < x + w + period; s += period)
@@ -102,6 +111,10 @@ void PdfSurface::text(Point at, const std::string& utf8, const TextStyle& st, An
     ops_ += "BT " + std::string(font_name(st.face, st.bold)) + " " + n(st.size) + " Tf " + colour(st.colour, "rg");
     ops_ += n(c) + " " + n(-s) + " " + n(s) + " " + n(c) + " " + n(x) + " " + n(y) + " Tm " + pdf_literal(bytes) +
             " Tj ET\n";
+}
+
+double PdfSurface::text_width(const std::string& utf8, const TextStyle& st) const {
+    return winansi_width(to_winansi(utf8), st.face, st.bold, st.size);
 }
 
 std::string PdfSurface::finish() const {

@@ -14,16 +14,18 @@ class PdfSurface final : public Surface {
 public:
     // One pixel of the drawing becomes one PDF point (1/72 in).
     PdfSurface(double width, double height, Rgb background);
-    void box(double x, double y, double w, double h, double radius, const Rgb* fill, const Stroke* outline) override;
+    void box(const Box& b, const std::optional<Rgb>& fill, const std::optional<Stroke>& outline) override;
     void hatch(double x, double y, double w, double h, Rgb colour) override;
     void line(Point a, Point b, const Stroke& s) override;
     void polygon(const std::vector<Point>& points, Rgb fill) override;
     void text(Point at, const std::string& utf8, const TextStyle& style, Anchor anchor, double degrees) override;
+    [[nodiscard]] double text_width(const std::string& utf8, const TextStyle& style) const override;
     [[nodiscard]] std::string finish() const;
 
 private:
     void stroke_state(const Stroke& s);
-    void rounded_path(double x, double y, double w, double h, double r);
+    // A (rounded) rectangle path in PDF's own y-up units, from its bottom-left corner.
+    void rounded_path(double left, double bottom, double w, double h, double r);
     [[nodiscard]] double Y(double y) const { return height_ - y; }  // PDF's y grows upwards
     double width_, height_;
     std::string ops_;

@@ -59,17 +59,22 @@ void RasterCanvas::segment(Point a, Point b, double w, Rgb c) {
     }
 }
 
-void RasterCanvas::rounded_box(double x, double y, double w, double h, double r, const Rgb* fill, const Rgb* stroke,
-                               double stroke_w) {
+void RasterCanvas::rounded_box(double x, double y, double w, double h, double r, double degrees,
+                               const std::optional<Rgb>& fill, const std::optional<Rgb>& stroke, double stroke_w) {
     const double cx = x + w / 2, cy = y + h / 2, hx = w / 2, hy = h / 2;
     r = std::clamp(r, 0.0, std::min(hx, hy));
-    const double pad = stroke ? stroke_w / 2 + 1 : 1;
-    const auto [x0, x1] = span(x, x + w, pad, width_);
-    const auto [y0, y1] = span(y, y + h, pad, height_);
+    const double rad = degrees * M_PI / 180, c = std::cos(rad), s = std::sin(rad);
+    // Turned, the box stays within its half-diagonal of the centre.
+    const double reach = degrees != 0 ? std::hypot(hx, hy) : 0;
+    const double pad = (stroke ? stroke_w / 2 + 1 : 1);
+    const auto [x0, x1] = span(degrees != 0 ? cx - reach : x, degrees != 0 ? cx + reach : x + w, pad, width_);
+    const auto [y0, y1] = span(degrees != 0 ? cy - reach : y, degrees != 0 ? cy + reach : y + h, pad, height_);
     for (int py = y0; py <= y1; ++py) {
         for (int px = x0; px <= x1; ++px) {
-            // Signed distance to the rounded box: negative inside.
-            const double qx = std::abs(px + 0.5 - cx) - (hx - r), qy = std::abs(py + 0.5 - cy) - (hy - r);
+            // Into the box's own frame (undo the turn), then the signed distance: negative inside.
+            const double dx = px + 0.5 - cx, dy = py + 0.5 - cy;
+            const double lx = dx * c + dy * s, ly = -dx * s + dy * c;
+            const double qx = std::abs(lx) - (hx - r), qy = std::abs(ly) - (hy - r);
             const double d = std::hypot(std::max(qx, 0.0), std::max(qy, 0.0)) + std::min(std::max(qx, qy), 0.0) - r;
             if (fill) blend(px, py, *fill, clamp01(0.5 - d));
             if (stroke) blend(px, py, *stroke, clamp01(stroke_w / 2 + 0.5 - std::abs(d)));

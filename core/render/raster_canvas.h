@@ -7,6 +7,7 @@
 #include "render/surface.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace seqscope::render {
@@ -23,9 +24,10 @@ public:
     void blend(int x, int y, Rgb c, double coverage);
     // A solid segment of width `w` with round ends (dashes are split by the caller).
     void segment(Point a, Point b, double w, Rgb c);
-    // A box with corner radius `r`: filled, and/or its outline `stroke_w` wide.
-    void rounded_box(double x, double y, double w, double h, double r, const Rgb* fill, const Rgb* stroke,
-                     double stroke_w);
+    // A box with corner radius `r`, turned `degrees` clockwise about its centre:
+    // filled, and/or its outline `stroke_w` wide.
+    void rounded_box(double x, double y, double w, double h, double r, double degrees, const std::optional<Rgb>& fill,
+                     const std::optional<Rgb>& stroke, double stroke_w);
     // 45° stripes `period` apart (half filled) inside the box.
     void stripes(double x, double y, double w, double h, double period, Rgb c);
     void polygon(const std::vector<Point>& points, Rgb c);

@@ -29,10 +29,10 @@ RasterSurface::RasterSurface(double width, double height, double scale, Rgb back
     : scale_(scale),
       canvas_(static_cast<int>(std::ceil(width * scale)), static_cast<int>(std::ceil(height * scale)), background) {}
 
-void RasterSurface::box(double x, double y, double w, double h, double radius, const Rgb* fill, const Stroke* outline) {
-    const bool stroke = outline != nullptr && outline->width > 0;
-    canvas_.rounded_box(x * scale_, y * scale_, w * scale_, h * scale_, radius * scale_, fill,
-                        stroke ? &outline->colour : nullptr, stroke ? outline->width * scale_ : 0);
+void RasterSurface::box(const Box& b, const std::optional<Rgb>& fill, const std::optional<Stroke>& outline) {
+    const bool stroke = outline && outline->width > 0;
+    canvas_.rounded_box(b.x * scale_, b.y * scale_, b.w * scale_, b.h * scale_, b.radius * scale_, b.degrees, fill,
+                        stroke ? std::optional<Rgb>(outline->colour) : std::nullopt, stroke ? outline->width * scale_ : 0);
 }
 
 void RasterSurface::hatch(double x, double y, double w, double h, Rgb colour) {
@@ -67,12 +67,23 @@ void RasterSurface::polygon(const std::vector<Point>& points, Rgb fill) {
     canvas_.polygon(scaled, fill);
 }
 
+namespace {
+
+// Proportional text is set 10% narrower, close to DejaVu Sans's average width in the SVG.
+double squeeze(Face face) { return face == Face::Sans ? 0.9 : 1.0; }
+
+}  // namespace
+
+double RasterSurface::text_width(const std::string& utf8, const TextStyle& st) const {
+    const FontAtlas& f = font_atlas_for(st.size * scale_);
+    return static_cast<double>(decode_utf8(utf8).size()) * f.advance / f.pixel_size * st.size * squeeze(st.face);
+}
+
 void RasterSurface::text(Point at, const std::string& utf8, const TextStyle& st, Anchor anchor, double degrees) {
     const double size = st.size * scale_;
     const FontAtlas& f = font_atlas_for(size);
     const double k = glyph_scale(f, size);
-    // Proportional text is set 10% narrower, close to DejaVu Sans's average width in the SVG.
-    const double kx = k * (st.face == Face::Sans ? 0.9 : 1.0);
+    const double kx = k * squeeze(st.face);
     const std::vector<char32_t> cps = decode_utf8(utf8);
     const double width = static_cast<double>(cps.size()) * f.advance * kx;
     const double start = anchor == Anchor::Start ? 0 : anchor == Anchor::Middle ? -width / 2 : -width;

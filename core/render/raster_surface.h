@@ -12,11 +12,12 @@ namespace seqscope::render {
 class RasterSurface final : public Surface {
 public:
     RasterSurface(double width, double height, double scale, Rgb background);
-    void box(double x, double y, double w, double h, double radius, const Rgb* fill, const Stroke* outline) override;
+    void box(const Box& b, const std::optional<Rgb>& fill, const std::optional<Stroke>& outline) override;
     void hatch(double x, double y, double w, double h, Rgb colour) override;
     void line(Point a, Point b, const Stroke& s) override;
     void polygon(const std::vector<Point>& points, Rgb fill) override;
     void text(Point at, const std::string& utf8, const TextStyle& style, Anchor anchor, double degrees) override;
+    [[nodiscard]] double text_width(const std::string& utf8, const TextStyle& style) const override;
     [[nodiscard]] const RasterCanvas& canvas() const { return canvas_; }
 
 private:

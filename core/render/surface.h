@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,11 +41,18 @@ struct TextStyle {
     Rgb colour;
 };
 
+// A rectangle, optionally with rounded corners and turned about its centre.
+struct Box {
+    double x = 0, y = 0, w = 0, h = 0;  // before turning
+    double radius = 0;
+    double degrees = 0;  // clockwise
+};
+
 class Surface {
 public:
     virtual ~Surface() = default;
-    // A rectangle with optional rounded corners, filled and/or outlined (width 0: no outline).
-    virtual void box(double x, double y, double w, double h, double radius, const Rgb* fill, const Stroke* outline) = 0;
+    // Filled and/or outlined.
+    virtual void box(const Box& b, const std::optional<Rgb>& fill, const std::optional<Stroke>& outline) = 0;
     // 45° stripes, half `colour`, half transparent (the TIME_WAIT band).
     virtual void hatch(double x, double y, double w, double h, Rgb colour) = 0;
     virtual void line(Point a, Point b, const Stroke& s) = 0;
@@ -53,6 +61,8 @@ public:
     virtual void arrow(Point a, Point b, const Stroke& s, const std::string& title);
     // UTF-8 text whose baseline starts/centres/ends at `at`, rotated `degrees` clockwise about `at`.
     virtual void text(Point at, const std::string& utf8, const TextStyle& style, Anchor anchor, double degrees = 0) = 0;
+    // How wide `utf8` comes out in this back end's font (the SVG's is an estimate).
+    [[nodiscard]] virtual double text_width(const std::string& utf8, const TextStyle& style) const = 0;
 };
 
 // Arrowhead size in units of the stroke width (the SVG marker uses the same).

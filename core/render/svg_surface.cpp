@@ -39,9 +39,11 @@ SvgSurface::SvgSurface(double width, double height, Rgb background) : width_(wid
     body_ = "<rect width=\"100%\" height=\"100%\" fill=\"" + hex(background) + "\"/>\n";
 }
 
-void SvgSurface::box(double x, double y, double w, double h, double radius, const Rgb* fill, const Stroke* outline) {
-    body_ += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\"";
-    if (radius > 0) body_ += " rx=\"" + num(radius) + "\"";
+void SvgSurface::box(const Box& b, const std::optional<Rgb>& fill, const std::optional<Stroke>& outline) {
+    body_ += "<rect x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.w) + "\" height=\"" + num(b.h) + "\"";
+    if (b.radius > 0) body_ += " rx=\"" + num(b.radius) + "\"";
+    if (b.degrees != 0)
+        body_ += " transform=\"rotate(" + num(b.degrees) + " " + num(b.x + b.w / 2) + " " + num(b.y + b.h / 2) + ")\"";
     body_ += " fill=\"" + (fill ? hex(*fill) : std::string("none")) + "\"";
     if (outline && outline->width > 0) body_ += stroke_attrs(*outline);
     body_ += "/>\n";
@@ -91,6 +93,14 @@ void SvgSurface::text(Point at, const std::string& utf8, const TextStyle& st, An
                  attrs + ">" + esc(utf8) + "</text>\n";
     else
         body_ += "<text x=\"" + num(at.x) + "\" y=\"" + num(at.y) + "\"" + attrs + ">" + esc(utf8) + "</text>\n";
+}
+
+double SvgSurface::text_width(const std::string& utf8, const TextStyle& st) const {
+    // An estimate: the viewer picks the font. DejaVu Sans averages ~0.55 em, its Mono is 0.602 em.
+    std::size_t chars = 0;
+    for (char c : utf8) chars += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
+    const double em = st.face == Face::Mono ? 0.602 : st.bold ? 0.6 : 0.55;
+    return static_cast<double>(chars) * em * st.size;
 }
 
 std::string SvgSurface::finish() const {

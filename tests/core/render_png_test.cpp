@@ -131,6 +131,21 @@ TEST(PngLadder, DemoStreamArrowsBackgroundAndText) {
     }
     EXPECT_EQ(checked, l.arrows.size() * 3);
 
+    // Every arrow's label is inked on a background-coloured pill just above the
+    // arrow's middle: dark text pixels and white pill pixels in a window there.
+    for (std::size_t i = 0; i < l.arrows.size(); ++i) {
+        const ArrowGeometry& g = picture->layout.arrows[i];
+        const double cx = (g.x0 + g.x1) / 2, cy = (g.y0 + g.y1) / 2 + picture->shift - 8;
+        int inked = 0, paper = 0;
+        for (int y = static_cast<int>((cy - 5) * o.scale); y < static_cast<int>((cy + 5) * o.scale); ++y)
+            for (int x = static_cast<int>((cx - 40) * o.scale); x < static_cast<int>((cx + 40) * o.scale); ++x) {
+                inked += distance(img.at(x, y), render::rgb("#1D2733")) < 60 ? 1 : 0;
+                paper += distance(img.at(x, y), white) == 0 ? 1 : 0;
+            }
+        EXPECT_GT(inked, 60) << "label of arrow " << i;
+        EXPECT_GT(paper, 200) << "label pill of arrow " << i;
+    }
+
     // The lane headers hold their titles: dark ink inside each box, and only the
     // box's fill and outline at its corners.
     const render::Rgb ink = render::rgb("#1D2733");
