@@ -6,6 +6,10 @@
 #include "ui/ladder/ladder_canvas.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/main_window.h"
+#include "engine/capture_session.h"
+#include "ui/file_loader.h"
+#include "ui/selection_hub.h"
+#include "ui/timeline/timeline_view.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,6 +46,15 @@ int main(int argc, char** argv) {
                        "loading. With --screenshot the PNG is the ladder pane, undocked at --size."),
         QStringLiteral("N"));
     parser.addOption(ladder);
+    const QCommandLineOption timeline(
+        QStringLiteral("timeline"),
+        QStringLiteral("Wait for the connections timeline after loading. With --screenshot and --size the PNG is the "
+                       "timeline pane alone, undocked at --size."));
+    parser.addOption(timeline);
+    const QCommandLineOption cursor(QStringLiteral("cursor"),
+                                    QStringLiteral("Place the shared time cursor SECONDS after the first packet."),
+                                    QStringLiteral("SECONDS"));
+    parser.addOption(cursor);
     parser.addOption(screenshot);
     parser.addOption(expand);
     parser.addOption(select);
@@ -68,6 +81,32 @@ int main(int argc, char** argv) {
         });
     };
     const auto after_load = [&] {
+        if (parser.isSet(cursor) && window.loader()->session())
+            window.selection()->setCursorTime(window.loader()->session()->store().first_ts_ns() +
+                                              static_cast<std::int64_t>(parser.value(cursor).toDouble() * 1e9));
+        if (parser.isSet(timeline)) {
+            auto* view = window.timelineView();
+            if (parser.isSet(screenshot) && parser.isSet(size)) {
+                window.timelineDock()->setFloating(true);
+                const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+                window.timelineDock()->resize(wh.value(0).toInt(), wh.value(1).toInt());
+            } else {
+                window.resizeDocks({window.timelineDock()}, {window.height() * 4 / 10}, Qt::Vertical);
+            }
+            const auto shot = [&, view] {
+                if (parser.isSet(select)) window.selectFrame(parser.value(select).toULongLong());
+                if (parser.isSet(screenshot)) grab_and_exit(parser.isSet(size) ? static_cast<QWidget*>(view) : &window);
+            };
+            if (view->building()) {
+                QObject::connect(view, &seqscope::ui::TimelineView::timelineShown, &window, [view, shot] {
+                    static bool once = false;
+                    if (!view->building() && !std::exchange(once, true)) shot();
+                });
+            } else {
+                shot();
+            }
+            return;
+        }
         if (parser.isSet(ladder)) {
             using seqscope::ui::StreamRef;
             const QStringList spec = parser.value(ladder).split(QLatin1Char(','));

@@ -9,6 +9,7 @@
 #include "ui/packet_list_model.h"
 #include "ui/roles.h"
 #include "ui/selection_hub.h"
+#include "ui/timeline/timeline_view.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -147,6 +148,15 @@ void MainWindow::buildPanes() {
     resizeDocks({ladder_dock_}, {820}, Qt::Horizontal);
     view_menu_->addAction(ladder_dock_->toggleViewAction());
 
+    // Every connection on one time axis, under the panes.
+    timeline_ = new TimelineView(hub_);
+    timeline_dock_ = new QDockWidget(tr("Timeline"), this);
+    timeline_dock_->setObjectName(QStringLiteral("timelineDock"));
+    timeline_dock_->setWidget(timeline_);
+    addDockWidget(Qt::BottomDockWidgetArea, timeline_dock_);
+    resizeDocks({timeline_dock_}, {330}, Qt::Vertical);
+    view_menu_->addAction(timeline_dock_->toggleViewAction());
+
     status_ = new QLabel;
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(status_, 1);
@@ -195,6 +205,7 @@ void MainWindow::onStarted() {
     hub_->clear();
     model_->setSession(loader_->session());
     ladder_->setSession(loader_->session());
+    timeline_->setSession(loader_->session());
     setWindowTitle(fileName() % QStringLiteral(" \u2014 seqscope"));
     progress_->setValue(0);
     progress_->show();
@@ -210,6 +221,7 @@ static QString packetCount(std::size_t count) {
 
 void MainWindow::onPacketsAvailable(std::size_t count) {
     model_->setPacketCount(count);
+    timeline_->refresh();  // grows as packets come (the view spaces its rebuilds)
     progress_->setValue(static_cast<int>(loader_->progress() * 1000.0));
     setStatus(packetCount(count) % QStringLiteral(" \u00b7 ") % fileName() % QStringLiteral(" \u00b7 ") % tr("loading\u2026"));
 }
@@ -223,6 +235,7 @@ void MainWindow::onFinished(std::size_t count, const QString& error) {
     if (!error.isEmpty()) text += QStringLiteral(" \u00b7 ") % error % QLatin1Char(' ') % tr("Every packet before it is shown.");
     setStatus(text);
     ladder_->refresh();  // the shown stream may have grown while loading
+    timeline_->refresh();
     Q_EMIT loadFinished();
 }
 

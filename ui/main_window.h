@@ -25,6 +25,7 @@ class FileLoader;
 class LadderView;
 class PacketListModel;
 class SelectionHub;
+class TimelineView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     [[nodiscard]] BytesPane* bytesPane() const { return bytes_; }
     [[nodiscard]] LadderView* ladderView() const { return ladder_; }
     [[nodiscard]] QDockWidget* ladderDock() const { return ladder_dock_; }
+    [[nodiscard]] TimelineView* timelineView() const { return timeline_; }
+    [[nodiscard]] QDockWidget* timelineDock() const { return timeline_dock_; }
     // What is loaded ("2,342 packets · file.pcapng", plus any damage found in it).
     [[nodiscard]] QString statusText() const;
     // The last problem that is not about the loaded file (a file that could not be
@@ -80,6 +83,8 @@ private:
     BytesPane* bytes_ = nullptr;
     LadderView* ladder_ = nullptr;
     QDockWidget* ladder_dock_ = nullptr;
+    TimelineView* timeline_ = nullptr;
+    QDockWidget* timeline_dock_ = nullptr;
     QMenu* view_menu_ = nullptr;
     QLabel* status_ = nullptr;
     QLabel* notice_ = nullptr;

@@ -154,6 +154,12 @@ void LadderCanvas::setQuizArrow(std::optional<std::size_t> index) {
     viewport()->update();
 }
 
+void LadderCanvas::setCursorTime(std::optional<std::int64_t> ts_ns) {
+    if (state_.cursor_ns == ts_ns) return;
+    state_.cursor_ns = ts_ns;
+    viewport()->update();
+}
+
 std::optional<std::size_t> LadderCanvas::nextFlagged(std::optional<std::size_t> from) const {
     const Ladder* l = scene_.ladder();
     if (l == nullptr || l->arrows.empty()) return std::nullopt;

@@ -50,6 +50,9 @@ public:
     // Predict mode: hide this arrow's Ack.
     void setQuizArrow(std::optional<std::size_t> index);
     [[nodiscard]] std::optional<std::size_t> quizArrow() const { return state_.quiz; }
+    // The shared time cursor (absolute ns), drawn across in time-true mode.
+    void setCursorTime(std::optional<std::int64_t> ts_ns);
+    [[nodiscard]] std::optional<std::int64_t> cursorTime() const { return state_.cursor_ns; }
 
     // Where an arrow's midpoint is in viewport coordinates (tests click there).
     [[nodiscard]] QPoint arrowPoint(std::size_t index) const;

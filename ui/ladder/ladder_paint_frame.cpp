@@ -132,6 +132,22 @@ void timeAxis(QPainter& p, const LadderScene& s, const QRectF& band) {
     }
 }
 
+void cursor(QPainter& p, const LadderScene& s, const QRectF& band, std::int64_t t) {
+    const LadderLayout& L = s.layout();
+    if (s.options().mode != LadderMode::TimeTrue || s.arrowCount() == 0) return;
+    // Only within the conversation's time (its last arrow, or TIME_WAIT's end).
+    if (t < s.ladder()->arrows.front().ts_ns || t > L.time_of_y(s.lifelineEnd())) return;
+    const double y = L.y_of_time(t);
+    if (y < std::max(band.top(), s.headerTop()) + kHeaderBand || y > band.bottom()) return;
+    const Fonts& f = Fonts::get();
+    p.setPen(QPen(kCursor, 1.5));
+    p.drawLine(QPointF(kAxisX, y), QPointF(s.width() - 10, y));
+    const QString label = QString::number(static_cast<double>(t - s.ladder()->first_ts_ns) / 1e6, 'f', 3) + QStringLiteral(" ms");
+    const QRectF pill(4, y - 8, textWidth(f.smallBold, label) + 12, 16);
+    drawPill(p, pill, kCursor, kCursor);
+    drawRuns(p, pill.left() + 6, y + 4, {{label, &f.smallBold, Qt::white}});
+}
+
 void lifelines(QPainter& p, const LadderScene& s, const QRectF& band) {
     const double top = std::max(band.top(), s.headerTop() + kHeaderBand), bottom = std::min(band.bottom(), s.lifelineEnd());
     if (bottom <= top) return;
@@ -306,6 +322,7 @@ void paintLadder(QPainter& p, const LadderScene& s, const QRectF& band, const La
     ladder_paint::bands(p, s, band);
     ladder_paint::gaps(p, s, band);
     ladder_paint::arrows(p, s, band, state);
+    if (state.cursor_ns) ladder_paint::cursor(p, s, band, *state.cursor_ns);
     const double header_y = state.sticky_headers ? std::max(s.headerTop(), band.top()) : s.headerTop();
     if (header_y < band.bottom()) ladder_paint::laneHeaders(p, s, header_y);
     if (state.legend) ladder_paint::legend(p, s, s.height() - LadderScene::kFooterHeight + 30);

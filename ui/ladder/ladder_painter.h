@@ -10,6 +10,7 @@
 #include <QRectF>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 
 class QPainter;
@@ -25,6 +26,8 @@ struct LadderPaintState {
     bool sticky_headers = true;
     // Exports carry a legend strip at the bottom (the widget has its own legend panel).
     bool legend = false;
+    // The shared time cursor (absolute ns): a line across, in time-true mode.
+    std::optional<std::int64_t> cursor_ns;
 };
 
 void paintLadder(QPainter& p, const LadderScene& scene, const QRectF& band, const LadderPaintState& state);
@@ -39,6 +42,7 @@ void gaps(QPainter& p, const LadderScene& scene, const QRectF& band);
 void laneHeaders(QPainter& p, const LadderScene& scene, double y);
 void legend(QPainter& p, const LadderScene& scene, double y);
 void arrows(QPainter& p, const LadderScene& scene, const QRectF& band, const LadderPaintState& state);
+void cursor(QPainter& p, const LadderScene& scene, const QRectF& band, std::int64_t ts_ns);
 }  // namespace ladder_paint
 
 }  // namespace seqscope::ui

@@ -39,6 +39,8 @@ inline const QColor kHeaderStroke{0x9f, 0xb4, 0xcc};
 inline const QColor kSelection{0x2f, 0x6f, 0xcc};
 inline const QColor kChipFill{0xf1, 0xf3, 0xf6};
 inline const QColor kChipStroke{0x9a, 0xa5, 0xb1};
+// The time cursor the ladder, the timeline and the graphs share (SelectionHub).
+inline const QColor kCursor{0x2e, 0x6b, 0xc6};
 
 struct Fonts {
     QFont title, text, small, bold, smallBold, mono, monoBold, monoSmall, italicSmall, equation, equationBold;

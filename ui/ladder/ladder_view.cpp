@@ -98,6 +98,7 @@ LadderView::LadderView(SelectionHub* hub, QWidget* parent)
             if (hub_->currentStream().valid()) showStream(hub_->currentStream());
         });
         connect(hub_, &SelectionHub::currentPacketChanged, this, &LadderView::onHubPacket);
+        connect(hub_, &SelectionHub::cursorTimeChanged, this, [this] { canvas_->setCursorTime(hub_->cursorTime()); });
     }
     setStatus(tr("Select a TCP or UDP packet to see its ladder."));
     selectionChanged();
