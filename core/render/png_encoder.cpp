@@ -2,6 +2,8 @@
 #include "render/png_encoder.h"
 
 #include <array>
+#include <cstdint>
+#include <cstdlib>
 
 namespace seqscope::render {
 namespace {
@@ -29,6 +31,24 @@ void chunk(std::string& png, const char (&type)[5], std::span<const std::uint8_t
     put32(png, crc32(body, crc32(t)));  // the CRC covers the type and the data
 }
 
+int paeth(int a, int b, int c) {
+    const int p = a + b - c, pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
+    return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+// The row under each of PNG's five filters (None, Sub, Up, Average, Paeth).
+void filter_row(const std::vector<std::uint8_t>& cur, const std::vector<std::uint8_t>& prev, std::size_t bpp,
+                std::array<std::vector<std::uint8_t>, 5>& out) {
+    for (std::size_t i = 0; i < cur.size(); ++i) {
+        const int x = cur[i], a = i >= bpp ? cur[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
+        out[0][i] = static_cast<std::uint8_t>(x);
+        out[1][i] = static_cast<std::uint8_t>(x - a);
+        out[2][i] = static_cast<std::uint8_t>(x - b);
+        out[3][i] = static_cast<std::uint8_t>(x - (a + b) / 2);
+        out[4][i] = static_cast<std::uint8_t>(x - paeth(a, b, c));
+    }
+}
+
 }  // namespace
 
 std::uint32_t crc32(std::span<const std::uint8_t> data, std::uint32_t crc) {
@@ -40,21 +60,36 @@ std::uint32_t crc32(std::span<const std::uint8_t> data, std::uint32_t crc) {
 
 std::string encode_png(int width, int height, std::span<const std::uint8_t> rgba) {
     const auto w = static_cast<std::size_t>(width), h = static_cast<std::size_t>(height);
-    const std::size_t stride = w * 4;
+    // An opaque image (the ladder always is) is written as RGB: a quarter fewer bytes.
+    bool opaque = true;
+    for (std::size_t i = 3; i < rgba.size() && opaque; i += 4) opaque = rgba[i] == 255;
+    const std::size_t bpp = opaque ? 3 : 4, stride = w * bpp;
     std::string png = "\x89PNG\r\n\x1a\n";
     std::vector<std::uint8_t> ihdr;
     for (std::uint32_t v : {static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height)})
         for (int shift = 24; shift >= 0; shift -= 8) ihdr.push_back(static_cast<std::uint8_t>(v >> shift));
-    for (std::uint8_t b : {8, 6, 0, 0, 0}) ihdr.push_back(b);  // 8-bit RGBA, deflate, adaptive filters, no interlace
+    // 8 bits, RGB (2) or RGBA (6), deflate, adaptive filters, no interlace.
+    for (std::uint8_t b : {std::uint8_t{8}, static_cast<std::uint8_t>(opaque ? 2 : 6), std::uint8_t{0}, std::uint8_t{0}, std::uint8_t{0}})
+        ihdr.push_back(b);
     chunk(png, "IHDR", ihdr);
-    // Filter "Sub" (each byte minus the one a pixel to the left): flat colour becomes zeros.
-    std::vector<std::uint8_t> raw;
+    std::vector<std::uint8_t> raw, prev(stride, 0), cur(stride);
     raw.reserve(h * (stride + 1));
-    for (std::size_t y = 0; y < h && (y + 1) * stride <= rgba.size(); ++y) {
-        raw.push_back(1);
-        const std::uint8_t* row = rgba.data() + y * stride;
-        for (std::size_t i = 0; i < stride; ++i)
-            raw.push_back(static_cast<std::uint8_t>(row[i] - (i >= 4 ? row[i - 4] : 0)));
+    std::array<std::vector<std::uint8_t>, 5> filtered;
+    for (auto& f : filtered) f.resize(stride);
+    for (std::size_t y = 0; y < h && (y + 1) * w * 4 <= rgba.size(); ++y) {
+        for (std::size_t x = 0; x < w; ++x)
+            for (std::size_t k = 0; k < bpp; ++k) cur[x * bpp + k] = rgba[(y * w + x) * 4 + k];
+        filter_row(cur, prev, bpp, filtered);
+        // The usual heuristic: the filter whose output, read as signed bytes, sums smallest.
+        std::size_t best = 0, best_sum = SIZE_MAX;
+        for (std::size_t f = 0; f < filtered.size(); ++f) {
+            std::size_t sum = 0;
+            for (std::uint8_t b : filtered[f]) sum += b < 128 ? b : 256u - b;
+            if (sum < best_sum) best = f, best_sum = sum;
+        }
+        raw.push_back(static_cast<std::uint8_t>(best));
+        raw.insert(raw.end(), filtered[best].begin(), filtered[best].end());
+        std::swap(prev, cur);
     }
     chunk(png, "IDAT", zlib_compress(raw));
     chunk(png, "IEND", {});

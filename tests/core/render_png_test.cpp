@@ -68,32 +68,38 @@ TEST(PngEncoder, DeflateRoundTripsRunsAndNoise) {
 }
 
 TEST(PngEncoder, OnePixelRoundTrip) {
-    const std::vector<std::uint8_t> px = {0x12, 0x34, 0x56, 0xFF};
-    const auto img = read_png(render::encode_png(1, 1, px));
-    ASSERT_TRUE(img.error.empty()) << img.error;
-    EXPECT_EQ(img.width, 1);
-    EXPECT_EQ(img.height, 1);
-    EXPECT_EQ(img.colour_type, 6);
-    EXPECT_EQ(img.rgba, px);
-    EXPECT_EQ(img.chunks, (std::vector<std::string>{"IHDR", "IDAT", "IEND"}));
+    for (std::uint8_t alpha : {std::uint8_t{0xFF}, std::uint8_t{0x80}}) {
+        const std::vector<std::uint8_t> px = {0x12, 0x34, 0x56, alpha};
+        const auto img = read_png(render::encode_png(1, 1, px));
+        ASSERT_TRUE(img.error.empty()) << img.error;
+        EXPECT_EQ(img.width, 1);
+        EXPECT_EQ(img.height, 1);
+        EXPECT_EQ(img.colour_type, alpha == 0xFF ? 2 : 6);  // opaque images drop the alpha channel
+        EXPECT_EQ(img.rgba, px);
+        EXPECT_EQ(img.chunks, (std::vector<std::string>{"IHDR", "IDAT", "IEND"}));
+    }
 }
 
 TEST(PngEncoder, ImageRoundTripAndCorruptionIsCaught) {
     const int w = 300, h = 200;
-    std::vector<std::uint8_t> rgba;
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            for (int v : {x & 0xFF, y, (x * y) & 0xFF, 255 - ((x + y) & 0x3F)}) rgba.push_back(static_cast<std::uint8_t>(v));
-    const std::string png = render::encode_png(w, h, rgba);
-    const auto img = read_png(png);
-    ASSERT_TRUE(img.error.empty()) << img.error;
-    EXPECT_EQ(img.width, w);
-    EXPECT_EQ(img.height, h);
-    EXPECT_EQ(img.rgba, rgba);
-    // One flipped bit in the image data fails its chunk's CRC.
-    std::string bad = png;
-    bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 0x10);
-    EXPECT_NE(read_png(bad).error, "");
+    for (bool opaque : {false, true}) {
+        std::vector<std::uint8_t> rgba;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x)
+                for (int v : {x & 0xFF, y, (x * y) & 0xFF, opaque ? 255 : 255 - ((x + y) & 0x3F)})
+                    rgba.push_back(static_cast<std::uint8_t>(v));
+        const std::string png = render::encode_png(w, h, rgba);
+        const auto img = read_png(png);
+        ASSERT_TRUE(img.error.empty()) << img.error;
+        EXPECT_EQ(img.width, w);
+        EXPECT_EQ(img.height, h);
+        EXPECT_EQ(img.colour_type, opaque ? 2 : 6);
+        EXPECT_EQ(img.rgba, rgba);
+        // One flipped bit in the image data fails its chunk's CRC.
+        std::string bad = png;
+        bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 0x10);
+        EXPECT_NE(read_png(bad).error, "");
+    }
 }
 
 TEST(PngLadder, DemoStreamArrowsBackgroundAndText) {
