@@ -107,6 +107,9 @@ void draw_ladder(render::Surface& s, const Ladder& l, const LadderPicture& p) {
     const double band_top = o.top - o.row_height / 2;
     const double bottom = Y(p.y_to) - o.row_height;
     auto arrow_y = [&](std::size_t i) { return i < L.arrows.size() ? Y(L.arrows[i].y0) : bottom; };
+    // Lifelines under the bands (UDP ladders have no bands: these are all they get).
+    for (std::size_t i = 0; i < l.lanes.size() && i < L.lane_x.size(); ++i)
+        s.line({L.lane_x[i], o.top - 22}, {L.lane_x[i], bottom}, {render::rgb("#C3CAD3"), 1.5});
     for (const auto& b : l.bands) {
         if (b.lane >= L.lane_x.size()) continue;
         const double x = L.lane_x[b.lane];
