@@ -19,6 +19,7 @@
 #include "ui/main_window.h"
 #include "ui/selection_hub.h"
 #include "ui/timeline/timeline_canvas.h"
+#include "ui/timeline/timeline_job.h"
 #include "ui/timeline/timeline_text.h"
 #include "ui/timeline/timeline_ticks.h"
 #include "ui/timeline/timeline_view.h"
@@ -264,6 +265,73 @@ TEST(TimelineView, OneCursorSharedWithTheHubAndTheLadder) {
     hover(c->viewport(), QPoint(30, at.y() + 3));
     EXPECT_EQ(hub->cursorTime(), before);
     EXPECT_TRUE(win.w.timelineView()->selectionText().contains(QStringLiteral("cursor ")));
+}
+
+// Whether a horizontal line of the cursor colour crosses the ladder near `y`.
+bool cursor_line_near(const QImage& img, int y) {
+    int hits = 0;
+    for (int x = img.width() / 4; x < img.width() * 3 / 4; x += 7)
+        for (int dy = -1; dy <= 1; ++dy) {
+            const QColor c = img.pixelColor(x, std::clamp(y + dy, 0, img.height() - 1));
+            if (std::abs(c.red() - 0x2e) < 40 && std::abs(c.green() - 0x6b) < 40 && std::abs(c.blue() - 0xc6) < 40) {
+                ++hits;
+                break;
+            }
+        }
+    return hits >= 5;
+}
+
+TEST(TimelineView, TheLadderDrawsTheSharedCursorInTimeTrueMode) {
+    Window win;
+    ASSERT_TRUE(open_and_build(win.w, sample("demo-lo-variations.pcapng")));
+    LadderView* ladder = win.w.ladderView();
+    QSignalSpy shown(ladder, &LadderView::ladderShown);
+    const TimelineRow& r = win.timeline().rows[win.rowOf(RowKind::Tcp, 0)];
+    ASSERT_TRUE(win.w.selectFrame(r.first_frame.value));
+    ASSERT_TRUE(shown.count() > 0 || shown.wait(30000));
+    LadderCanvas* lc = ladder->canvas();
+    const Ladder& l = *lc->ladder();
+    ASSERT_GE(l.arrows.size(), 5u);
+    // Halfway between the 3rd and 4th arrows: a blank stretch of the lifelines.
+    const std::int64_t t = (l.arrows[2].ts_ns + l.arrows[3].ts_ns) / 2;
+    win.w.selection()->setCursorTime(t);
+    ASSERT_EQ(lc->cursorTime(), t);
+    const int y = static_cast<int>(std::lround(lc->scene().layout().y_of_time(t) - lc->viewBand().top()));
+    ASSERT_GT(y, 0);
+    ASSERT_LT(y, lc->viewport()->height());
+    EXPECT_TRUE(cursor_line_near(lc->viewport()->grab().toImage(), y));
+    // Not in the Rows layout (time is not down the page there), nor before the stream.
+    lc->setMode(LadderMode::Rows);
+    EXPECT_FALSE(cursor_line_near(lc->viewport()->grab().toImage(), y));
+    lc->setMode(LadderMode::TimeTrue);
+    win.w.selection()->setCursorTime(l.arrows.front().ts_ns - 1'000'000'000);
+    EXPECT_FALSE(cursor_line_near(lc->viewport()->grab().toImage(), y));
+}
+
+TEST(TimelineJob, RequestsDuringABuildFoldIntoOneMore) {
+    test::app();
+    auto session = std::make_shared<CaptureSession>();
+    std::string error;
+    ASSERT_TRUE(session->open_file(SEQSCOPE_SOURCE_DIR "/resources/samples/demo-lo-variations.pcapng", error)) << error;
+    while (session->load_batch(1024) > 0) {}
+    TimelineJob job;
+    QSignalSpy ready(&job, &TimelineJob::ready);
+    job.setSession(session);
+    job.request();
+    job.request();  // while the first runs: one follow-up
+    job.request();
+    ASSERT_TRUE(test::wait_until([&] { return ready.count() >= 2 && !job.running(); }));
+    QTest::qWait(100);
+    EXPECT_EQ(ready.count(), 2);
+    const auto t = ready.last().at(0).value<std::shared_ptr<const Timeline>>();
+    ASSERT_NE(t, nullptr);
+    EXPECT_EQ(t->rows.size(), 7u);
+    EXPECT_EQ(ready.last().at(1).value<std::size_t>(), session->packet_count());
+    // A new capture drops what runs for the old one.
+    job.request();
+    job.setSession(nullptr);
+    QTest::qWait(300);
+    EXPECT_EQ(ready.count(), 2);
 }
 
 TEST(TimelineView, HitTestingFindsRowBarAndMarker) {

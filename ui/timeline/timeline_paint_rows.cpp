@@ -219,9 +219,19 @@ void rowShapes(QPainter& p, const TimelineScene& s, std::size_t shown, double to
                    QPointF(clampX(s, s.xOfTime(row.last_ts)), by + kBarH / 2));
     }
     for (const PhaseSpan& ph : row.phases) phaseShape(p, s, ph, by);
-    // A refusal's RST is the stub's end cap: no flag on it.
-    for (const TimelineMarker& m : row.markers)
-        if (m.kind != MarkerKind::Rst || row.outcome != RowOutcome::Refused) markerShape(p, s, m, by);
+    // A refusal's RST is the stub's end cap: no flag on it. Markers of one kind
+    // closer than a pixel look like one: a DNS stream with thousands of
+    // datagrams draws a tick per pixel, not per datagram.
+    std::array<double, 16> last_x;
+    last_x.fill(-1e9);
+    for (const TimelineMarker& m : row.markers) {
+        if (m.kind == MarkerKind::Rst && row.outcome == RowOutcome::Refused) continue;
+        double& last = last_x[static_cast<std::size_t>(m.kind)];
+        const double x = s.xOfTime(m.ts_ns);
+        if (x - last < 1) continue;
+        last = x;
+        markerShape(p, s, m, by);
+    }
 }
 
 void rowTexts(QPainter& p, const TimelineScene& s, std::size_t shown, double top) {
@@ -284,10 +294,12 @@ void rowTexts(QPainter& p, const TimelineScene& s, std::size_t shown, double top
                                           MarkerKind::SynRetransmission, MarkerKind::UdpRequest, MarkerKind::UdpResponse};
     bool said_request = false, said_response = false;
     for (const MarkerKind kind : kOrder) {
+        double last_try = -1e9;  // a word is wider than this: don't measure one per marker
         for (const TimelineMarker& m : row.markers) {
             if (m.kind != kind) continue;
             const double x = s.xOfTime(m.ts_ns);
-            if (x < lo || x > hi) continue;
+            if (x < lo || x > hi || x - last_try < 24) continue;
+            last_try = x;
             const QString label = str(m.label);
             const QColor c = markerColour(kind);
             switch (kind) {
