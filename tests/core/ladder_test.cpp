@@ -8,7 +8,7 @@
 #include "ladder/ladder_layout.h"
 #include "ladder/ladder_svg.h"
 #include "ladder/ladder_text.h"
-#include "support/tcp_conversation_builder.h"
+#include "support/conv_builder.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include "analysis/endpoint_states.h"
 #include "analysis/seq_arithmetic.h"
 #include "decode/packet_view.h"
-#include "support/tcp_conversation_builder.h"
+#include "support/conv_builder.h"
 
 #include <gtest/gtest.h>
 
