@@ -5,6 +5,7 @@
 #include "engine/tshark_reports.h"
 #include "format/conversation_reports.h"
 #include "format/field_registry.h"
+#include "format/verbose_explanations.h"
 
 #include <algorithm>
 #include <cctype>
@@ -25,7 +26,11 @@ std::string cli_usage() {
            "  -c N                     stop after N packets\n"
            "Output:\n"
            "  (default)                one summary line per packet, like tshark\n"
-           "  -V                       the full field tree of every packet, like tshark -V\n"
+           "  -V                       the full field tree of every packet, like tshark -V, each\n"
+           "                           followed by seqscope's explanation: next Seq and why, the\n"
+           "                           Ack equation, delayed/piggybacked ACKs, the window's scale,\n"
+           "                           why each analysis flag fired, both endpoints' TCP states,\n"
+           "                           UDP request/response pairing\n"
            "  -T fields                one row per packet with the fields given by -e\n"
            "  -e FIELD                 a field to print (repeatable), e.g. -e tcp.seq -e _ws.col.Info\n"
            "  -E header=y|n            print the field names first (default n)\n"
@@ -192,6 +197,28 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
     return true;
 }
 
+namespace {
+
+// tshark -V's tree of each packet, then seqscope's explanations of it.
+void print_verbose(const CaptureSession& session, std::size_t packets, std::string& buffer, std::FILE* out) {
+    const VerboseExplanations why = VerboseExplanations::build(session);
+    for (std::size_t i = 0; i < packets; ++i) {
+        FieldTree tree(true);
+        Columns columns;
+        session.dissect(i, &tree, &columns);
+        buffer += tree_text(tree);
+        buffer.pop_back();  // the blank line that ends a packet comes after our block
+        buffer += why.text(FrameNumber{static_cast<std::uint32_t>(i + 1)});
+        buffer += '\n';
+        if (buffer.size() > (1 << 16)) {
+            std::fwrite(buffer.data(), 1, buffer.size(), out);
+            buffer.clear();
+        }
+    }
+}
+
+}  // namespace
+
 int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
     if (opt.help) {
         std::fputs(cli_usage().c_str(), out);
@@ -244,14 +271,16 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
     std::size_t printed = 0;
     const bool per_packet = !opt.quiet;
     CaptureSession::PacketCallback cb;
-    cb.want_tree = per_packet && (opt.fields_mode || opt.verbose);
-    cb.want_labels = per_packet && opt.verbose;
+    // -V prints after the whole capture is read: its explanations need each
+    // conversation's later segments (which frames an ACK covers, the states).
+    const bool verbose = per_packet && opt.verbose && !opt.fields_mode;
+    cb.want_tree = per_packet && opt.fields_mode;
+    cb.want_labels = false;
     cb.want_columns = per_packet;
     std::string buffer;
     cb.fn = [&](std::size_t, const FrameInput& in, const PacketView&, const FieldTree* tree, const Columns* cols) {
-        if (!per_packet) return;
+        if (!per_packet || verbose) return;
         if (opt.fields_mode) buffer += fields_row(opt.fields, in, *tree, *cols);
-        else if (opt.verbose) buffer += tree_text(*tree);
         else buffer += summary_line(in, *cols, in.ts_digits);
         if (buffer.size() > (1 << 16)) {
             std::fwrite(buffer.data(), 1, buffer.size(), out);
@@ -266,6 +295,7 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
         printed += n;
         if (n == 0 && session.load_done()) break;
     }
+    if (verbose) print_verbose(session, printed, buffer, out);
     buffer += run_tshark_reports(session, tshark_reports);
     std::fwrite(buffer.data(), 1, buffer.size(), out);
     for (const auto& r : reports) {
