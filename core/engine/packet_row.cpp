@@ -2,6 +2,7 @@
 #include "engine/packet_row.h"
 
 #include "engine/capture_session.h"
+#include "format/tshark_output.h"
 
 #include <charconv>
 #include <cinttypes>
@@ -40,27 +41,5 @@ PacketRow packet_row(const CaptureSession& session, std::size_t index) {
     return row;
 }
 
-std::string format_time_column(std::int64_t rel_ns, int decimals) {
-    if (decimals < 0) decimals = 0;
-    if (decimals > 9) decimals = 9;
-    const bool neg = rel_ns < 0;
-    const std::uint64_t a = neg ? static_cast<std::uint64_t>(-(rel_ns + 1)) + 1 : static_cast<std::uint64_t>(rel_ns);
-    std::uint64_t div = 1;
-    for (int i = decimals; i < 9; ++i) div *= 10;
-    std::uint64_t frac = (a % 1'000'000'000u + div / 2) / div;
-    std::uint64_t secs = a / 1'000'000'000u;
-    std::uint64_t limit = 1;
-    for (int i = 0; i < decimals; ++i) limit *= 10;
-    if (frac >= limit) {
-        frac -= limit;
-        ++secs;
-    }
-    char buf[48];
-    if (decimals == 0)
-        std::snprintf(buf, sizeof buf, "%s%" PRIu64, neg ? "-" : "", secs);
-    else
-        std::snprintf(buf, sizeof buf, "%s%" PRIu64 ".%0*" PRIu64, neg ? "-" : "", secs, decimals, frac);
-    return buf;
-}
 
 }  // namespace seqscope

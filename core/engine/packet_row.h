@@ -29,8 +29,4 @@ struct PacketRow {
 // Pass two for one published packet (index < session.packet_count()).
 PacketRow packet_row(const CaptureSession& session, std::size_t index);
 
-// Relative time as tshark's summary line and Wireshark's Time column show it:
-// rounded to `decimals` places (the capture's timestamp resolution).
-std::string format_time_column(std::int64_t rel_ns, int decimals);
-
 }  // namespace seqscope

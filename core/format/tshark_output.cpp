@@ -3,6 +3,7 @@
 
 #include "decode/frame.h"
 
+#include <cinttypes>
 #include <cstdio>
 
 namespace seqscope {
@@ -75,23 +76,27 @@ std::string fields_row(const FieldsOptions& opt, const FrameInput& in, const Fie
     return out;
 }
 
-std::string summary_line(const FrameInput& in, const Columns& c, int time_decimals) {
-    const std::int64_t rel = in.record.ts_ns - in.first_ts_ns;
-    char time_buf[48];
-    const bool neg = rel < 0;
-    const std::uint64_t a = neg ? static_cast<std::uint64_t>(-(rel + 1)) + 1 : static_cast<std::uint64_t>(rel);
+std::string format_time_column(std::int64_t rel_ns, int decimals) {
+    if (decimals < 0) decimals = 0;
+    if (decimals > 9) decimals = 9;
+    const bool neg = rel_ns < 0;
+    const std::uint64_t a = neg ? static_cast<std::uint64_t>(-(rel_ns + 1)) + 1 : static_cast<std::uint64_t>(rel_ns);
     std::uint64_t div = 1;
-    for (int i = time_decimals; i < 9; ++i) div *= 10;
-    // tshark rounds to the shown precision.
-    std::uint64_t frac = (a % 1'000'000'000u + div / 2) / div;
-    std::uint64_t secs = a / 1'000'000'000u;
-    std::uint64_t limit = 1;
-    for (int i = 0; i < time_decimals; ++i) limit *= 10;
-    if (frac >= limit) { frac -= limit; ++secs; }
-    std::snprintf(time_buf, sizeof time_buf, "%s%llu.%0*llu", neg ? "-" : "", static_cast<unsigned long long>(secs),
-                  time_decimals, static_cast<unsigned long long>(frac));
+    for (int i = decimals; i < 9; ++i) div *= 10;
+    const std::uint64_t secs = a / 1'000'000'000u;
+    const std::uint64_t frac = a % 1'000'000'000u / div;
+    char buf[48];
+    if (decimals == 0)
+        std::snprintf(buf, sizeof buf, "%s%" PRIu64, neg ? "-" : "", secs);
+    else
+        std::snprintf(buf, sizeof buf, "%s%" PRIu64 ".%0*" PRIu64, neg ? "-" : "", secs, decimals, frac);
+    return buf;
+}
+
+std::string summary_line(const FrameInput& in, const Columns& c, int time_decimals) {
     char head[96];
-    std::snprintf(head, sizeof head, "%5u %10s ", in.number.value, time_buf);
+    std::snprintf(head, sizeof head, "%5u %10s ", in.number.value,
+                  format_time_column(in.record.ts_ns - in.first_ts_ns, time_decimals).c_str());
     std::string out = head;
     char src[64];
     std::snprintf(src, sizeof src, "%12s", c.src.c_str());

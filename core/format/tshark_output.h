@@ -27,6 +27,10 @@ std::string fields_row(const FieldsOptions& opt, const FrameInput& in, const Fie
 
 // tshark's default summary line ("    1   0.000000 10.0.0.1 → 10.0.0.2 TCP 74 ...").
 // `time_decimals` is 6 for microsecond captures and 9 for nanosecond ones.
+// Relative time as tshark's summary line and Wireshark's Time column show it:
+// `decimals` places (the frame's timestamp resolution), truncated as
+// Wireshark's display_signed_time does (31871212.407616544 at µs → .407616).
+std::string format_time_column(std::int64_t rel_ns, int decimals);
 std::string summary_line(const FrameInput& in, const Columns& columns, int time_decimals);
 
 // The -V text of one packet: the tree, indented by four spaces per level.
