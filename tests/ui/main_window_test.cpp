@@ -148,12 +148,18 @@ QStringList details_lines(const QStandardItemModel& m, const QModelIndex& parent
     return out;
 }
 
-// The -V block of frame `number` (blocks are separated by an empty line).
+// The -V block of frame `number` (blocks are separated by an empty line), without
+// seqscope's explanation blocks at its end: the pane shows tshark's tree; the
+// explanations need whole conversations and live in the ladder's Why panel.
 QStringList cli_verbose_frame(const QString& file, int number) {
     const QStringList lines = test::cli_lines({QStringLiteral("-r"), file, QStringLiteral("-V")});
     QStringList block;
     int frame = 1;
+    bool ours = false;
     for (const QString& line : lines) {
+        if (line.startsWith(QLatin1String("[seqscope:"))) ours = true;
+        else if (ours && !line.startsWith(QLatin1String("    "))) ours = false;
+        if (ours) continue;
         if (line.isEmpty()) {
             if (frame == number) return block;
             ++frame;
