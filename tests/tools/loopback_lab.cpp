@@ -299,8 +299,15 @@ bool run_scenario(Scenario s, const LabOptions& opt, std::string& error) {
 
 std::string capture_filter(const LabOptions& opt) {
     const std::string a = std::to_string(opt.server_port), b = std::to_string(opt.client_port);
-    // ICMP errors quote the UDP header, so they are kept by type, not by port.
-    return "((tcp or udp) and (port " + a + " or port " + b + ")) or (icmp and icmp[icmptype] == icmp-unreach)";
+    // An ICMP error carries no ports of its own: match the ports of the UDP/TCP
+    // header it quotes (after the 8-byte ICMP header and a 20-byte IPv4 header,
+    // as the kernel sends on lo), so errors caused by other tests running in
+    // parallel on lo stay out of this capture.
+    std::string quoted;
+    for (const std::string& port : {a, b})
+        for (const char* at : {"icmp[28:2]", "icmp[30:2]"}) quoted += (quoted.empty() ? "" : " or ") + std::string(at) + " == " + port;
+    return "((tcp or udp) and (port " + a + " or port " + b + ")) or (icmp and icmp[icmptype] == icmp-unreach and (" +
+           quoted + "))";
 }
 
 std::uint16_t free_port(const std::string& host) {
