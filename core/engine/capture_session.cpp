@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/capture_session.h"
 
+#include <algorithm>
+#include <thread>
+
 namespace seqscope {
 
 CaptureSession::CaptureSession() : flows_(std::make_unique<FlowState>()) {}
@@ -42,22 +45,41 @@ std::size_t CaptureSession::load_batch(std::size_t max_packets, const PacketCall
     const std::size_t n = reader_->read_batch(store_, max_packets);
     FieldTree tree(callback != nullptr && callback->want_labels);
     Columns columns;
-    {
-        std::lock_guard fl(flow_mutex_);
-        FrameInput in;
-        for (std::size_t i = first; i < first + n; ++i) {
-            fill_frame_input(i, in, i != first);
-            FieldTree* t = nullptr;
-            Columns* c = nullptr;
-            if (callback != nullptr && callback->want_tree) { tree.clear(); t = &tree; }
-            if (callback != nullptr && callback->want_columns) { columns = Columns{}; c = &columns; }
-            const PacketView view = dissect_frame(in, *flows_, DissectMode::Track, t, c);
-            if (callback != nullptr && callback->fn) callback->fn(i, in, view, t, c);
+    FrameInput in;
+    // The flow lock is held for slices of packets, not the whole batch, so a reader
+    // (the GUI formatting rows) waits for one slice at most.
+    constexpr std::size_t kLockSlice = 64;
+    for (std::size_t i = first; i < first + n;) {
+        const std::size_t end = std::min(first + n, i + kLockSlice);
+        {
+            std::lock_guard fl(flow_mutex_);
+            for (; i < end; ++i) {
+                fill_frame_input(i, in, i != first);
+                FieldTree* t = nullptr;
+                Columns* c = nullptr;
+                if (callback != nullptr && callback->want_tree) { tree.clear(); t = &tree; }
+                if (callback != nullptr && callback->want_columns) { columns = Columns{}; c = &columns; }
+                const PacketView view = dissect_frame(in, *flows_, DissectMode::Track, t, c);
+                if (callback != nullptr && callback->fn) callback->fn(i, in, view, t, c);
+            }
+            // Readers see a packet only once pass one has analysed it.
+            store_.publish(end);
         }
-        // Readers see a packet only once pass one has analysed it.
-        store_.publish();
+        yield_to_readers();
     }
     return n;
+}
+
+std::lock_guard<std::mutex> CaptureSession::lock_flows_for_reading() const {
+    readers_waiting_.fetch_add(1, std::memory_order_acq_rel);
+    flow_mutex_.lock();
+    readers_waiting_.fetch_sub(1, std::memory_order_acq_rel);
+    return std::lock_guard<std::mutex>(flow_mutex_, std::adopt_lock);
+}
+
+void CaptureSession::yield_to_readers() const {
+    // Bounded, so a reader that keeps coming back cannot stop loading altogether.
+    for (int i = 0; i < 1000 && readers_waiting_.load(std::memory_order_acquire) > 0; ++i) std::this_thread::yield();
 }
 
 bool CaptureSession::load_done() const {
@@ -78,7 +100,7 @@ std::optional<CaptureFileError> CaptureSession::load_error() const {
 
 PacketView CaptureSession::dissect(std::size_t index, FieldTree* tree, Columns* columns) const {
     const FrameInput in = frame_input(index);
-    std::lock_guard fl(flow_mutex_);
+    const std::lock_guard fl = lock_flows_for_reading();
     return dissect_frame(in, *flows_, DissectMode::Replay, tree, columns);
 }
 

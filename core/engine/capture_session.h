@@ -10,6 +10,7 @@
 #include "flow/flow_state.h"
 #include "store/packet_store.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -52,13 +53,18 @@ public:
     // Runs `fn` with the flow state locked (readers of conversations, ladders...).
     template <typename Fn>
     auto with_flows(Fn&& fn) const {
-        std::lock_guard lock(flow_mutex_);
+        const std::lock_guard lock = lock_flows_for_reading();
         return fn(static_cast<const FlowState&>(*flows_));
     }
 
     [[nodiscard]] std::size_t memory_bytes() const;
 
 private:
+    // Readers take the flow lock through here: pass one sees them waiting and lets
+    // them in between its slices instead of taking the lock straight back.
+    [[nodiscard]] std::lock_guard<std::mutex> lock_flows_for_reading() const;
+    void yield_to_readers() const;
+
     // frame_input() into an existing FrameInput; `reuse_interface` keeps its
     // interface fields when the record's interface is the one already there.
     void fill_frame_input(std::size_t index, FrameInput& in, bool reuse_interface) const;
@@ -67,6 +73,7 @@ private:
     std::unique_ptr<CaptureFileReader> reader_;
     std::unique_ptr<FlowState> flows_;
     mutable std::mutex flow_mutex_;  // pass one writes flows_, pass two reads them
+    mutable std::atomic<int> readers_waiting_{0};
     mutable std::mutex reader_mutex_;
 };
 

@@ -47,6 +47,10 @@ public:
     }
     [[nodiscard]] std::size_t size_unpublished() const { return size_unpublished_; }
     void publish() { published_.store(size_unpublished_, std::memory_order_release); }
+    // Publishes the first `n` elements only (a writer that appends ahead of its analysis).
+    void publish(std::size_t n) {
+        published_.store(n < size_unpublished_ ? n : size_unpublished_, std::memory_order_release);
+    }
 
     // Bytes held, for the memory budget.
     [[nodiscard]] std::size_t memory_bytes() const {

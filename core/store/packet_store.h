@@ -69,6 +69,7 @@ public:
     std::size_t append_copy(PacketRecord r, Bytes data);
     void add_comment(std::size_t index, std::string text);
     void publish() { records_.publish(); }
+    void publish(std::size_t count) { records_.publish(count); }  // the first `count` records
 
 private:
     ChunkedVector<PacketRecord> records_;
