@@ -3,6 +3,7 @@
 // --screenshot OUT.png grabs the window once the file is loaded and exits, so docs
 // can be regenerated without a desktop (run it under xvfb-run or -platform offscreen).
 #include "ui/details_pane.h"
+#include "ui/graphs/graphs_view.h"
 #include "ui/ladder/ladder_canvas.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/main_window.h"
@@ -10,6 +11,7 @@
 #include "ui/file_loader.h"
 #include "ui/selection_hub.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/plot/plot_widget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -55,6 +57,12 @@ int main(int argc, char** argv) {
                                     QStringLiteral("Place the shared time cursor SECONDS after the first packet."),
                                     QStringLiteral("SECONDS"));
     parser.addOption(cursor);
+    const QCommandLineOption graph(
+        QStringLiteral("graph"),
+        QStringLiteral("Show a TCP graph after loading: KIND is stevens, tcptrace, throughput, rtt or window, STREAM the "
+                       "tcp.stream (default 0); add ,A:B to show seconds A to B. With --screenshot the PNG is the graph pane, undocked at --size."),
+        QStringLiteral("KIND[,STREAM[,A:B]]"));
+    parser.addOption(graph);
     parser.addOption(screenshot);
     parser.addOption(expand);
     parser.addOption(select);
@@ -80,6 +88,13 @@ int main(int argc, char** argv) {
             QApplication::exit(ok ? 0 : 1);
         });
     };
+    // A pane's screenshot is the pane alone, undocked at --size.
+    const auto undock_for_screenshot = [&](QDockWidget* dock) {
+        if (!parser.isSet(screenshot) || !parser.isSet(size)) return;
+        dock->setFloating(true);
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        dock->resize(wh.value(0).toInt(), wh.value(1).toInt());
+    };
     const auto after_load = [&] {
         if (parser.isSet(cursor) && window.loader()->session())
             window.selection()->setCursorTime(window.loader()->session()->store().first_ts_ns() +
@@ -87,9 +102,7 @@ int main(int argc, char** argv) {
         if (parser.isSet(timeline)) {
             auto* view = window.timelineView();
             if (parser.isSet(screenshot) && parser.isSet(size)) {
-                window.timelineDock()->setFloating(true);
-                const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-                window.timelineDock()->resize(wh.value(0).toInt(), wh.value(1).toInt());
+                undock_for_screenshot(window.timelineDock());
             } else {
                 window.resizeDocks({window.timelineDock()}, {window.height() * 4 / 10}, Qt::Vertical);
             }
@@ -107,6 +120,23 @@ int main(int argc, char** argv) {
             }
             return;
         }
+        if (parser.isSet(graph)) {
+            const QStringList spec = parser.value(graph).split(QLatin1Char(','));
+            auto* view = window.graphsView();
+            if (const auto kind = seqscope::ui::graphKindFromKey(spec.value(0))) view->setKind(*kind);
+            undock_for_screenshot(window.graphsDock());
+            QObject::connect(view, &seqscope::ui::GraphsView::graphShown, &window, [&, view, spec] {
+                static bool once = false;
+                if (std::exchange(once, true)) return;
+                // An optional third part zooms to a span of seconds: tcptrace,0,0.2:0.45.
+                if (const QStringList x = spec.value(2).split(QLatin1Char(':')); x.size() == 2)
+                    view->plot()->setXRange(x[0].toDouble(), x[1].toDouble());
+                if (parser.isSet(select)) window.selectFrame(parser.value(select).toULongLong());
+                if (parser.isSet(screenshot)) grab_and_exit(view);
+            });
+            view->showStream(seqscope::ui::StreamRef::tcp(static_cast<std::uint32_t>(spec.value(1).toULong())));
+            return;
+        }
         if (parser.isSet(ladder)) {
             using seqscope::ui::StreamRef;
             const QStringList spec = parser.value(ladder).split(QLatin1Char(','));
@@ -115,11 +145,7 @@ int main(int argc, char** argv) {
             if (id.contains(QLatin1Char(':'))) id = id.section(QLatin1Char(':'), 1);
             auto* view = window.ladderView();
             if (spec.contains(QLatin1String("rows"))) view->canvas()->setMode(seqscope::LadderMode::Rows);
-            if (parser.isSet(screenshot) && parser.isSet(size)) {
-                window.ladderDock()->setFloating(true);
-                const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-                window.ladderDock()->resize(wh.value(0).toInt(), wh.value(1).toInt());
-            }
+            undock_for_screenshot(window.ladderDock());
             QObject::connect(view, &seqscope::ui::LadderView::ladderShown, &window, [&, view, spec] {
                 static bool once = false;
                 if (std::exchange(once, true)) return;

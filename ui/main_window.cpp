@@ -5,6 +5,7 @@
 #include "ui/bytes_pane.h"
 #include "ui/details_pane.h"
 #include "ui/file_loader.h"
+#include "ui/graphs/graphs_view.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/packet_list_model.h"
 #include "ui/roles.h"
@@ -157,6 +158,21 @@ void MainWindow::buildPanes() {
     resizeDocks({timeline_dock_}, {330}, Qt::Vertical);
     view_menu_->addAction(timeline_dock_->toggleViewAction());
 
+    // The TCP graphs of the selected stream, below; tabbed with any other bottom dock.
+    graphs_ = new GraphsView(hub_);
+    graphs_dock_ = new QDockWidget(tr("TCP Graphs"), this);
+    graphs_dock_->setObjectName(QStringLiteral("graphsDock"));
+    graphs_dock_->setWidget(graphs_);
+    addDockWidget(Qt::BottomDockWidgetArea, graphs_dock_);
+    for (QDockWidget* other : findChildren<QDockWidget*>())
+        if (other != graphs_dock_ && dockWidgetArea(other) == Qt::BottomDockWidgetArea) {
+            tabifyDockWidget(other, graphs_dock_);
+            other->raise();  // the overview first; the graphs one tab away
+            break;
+        }
+    resizeDocks({graphs_dock_}, {320}, Qt::Vertical);
+    view_menu_->addAction(graphs_dock_->toggleViewAction());
+
     status_ = new QLabel;
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(status_, 1);
@@ -206,6 +222,7 @@ void MainWindow::onStarted() {
     model_->setSession(loader_->session());
     ladder_->setSession(loader_->session());
     timeline_->setSession(loader_->session());
+    graphs_->setSession(loader_->session());
     setWindowTitle(fileName() % QStringLiteral(" \u2014 seqscope"));
     progress_->setValue(0);
     progress_->show();
@@ -236,6 +253,7 @@ void MainWindow::onFinished(std::size_t count, const QString& error) {
     setStatus(text);
     ladder_->refresh();  // the shown stream may have grown while loading
     timeline_->refresh();
+    graphs_->refresh();
     Q_EMIT loadFinished();
 }
 

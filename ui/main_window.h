@@ -22,6 +22,7 @@ namespace seqscope::ui {
 class BytesPane;
 class DetailsPane;
 class FileLoader;
+class GraphsView;
 class LadderView;
 class PacketListModel;
 class SelectionHub;
@@ -48,6 +49,8 @@ public:
     [[nodiscard]] QDockWidget* ladderDock() const { return ladder_dock_; }
     [[nodiscard]] TimelineView* timelineView() const { return timeline_; }
     [[nodiscard]] QDockWidget* timelineDock() const { return timeline_dock_; }
+    [[nodiscard]] GraphsView* graphsView() const { return graphs_; }
+    [[nodiscard]] QDockWidget* graphsDock() const { return graphs_dock_; }
     // What is loaded ("2,342 packets · file.pcapng", plus any damage found in it).
     [[nodiscard]] QString statusText() const;
     // The last problem that is not about the loaded file (a file that could not be
@@ -85,6 +88,8 @@ private:
     QDockWidget* ladder_dock_ = nullptr;
     TimelineView* timeline_ = nullptr;
     QDockWidget* timeline_dock_ = nullptr;
+    GraphsView* graphs_ = nullptr;
+    QDockWidget* graphs_dock_ = nullptr;
     QMenu* view_menu_ = nullptr;
     QLabel* status_ = nullptr;
     QLabel* notice_ = nullptr;

@@ -7,12 +7,15 @@
 #include <QApplication>
 #include <QFile>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include "ui/main_window.h"
 
 #include <functional>
 #include <ostream>
@@ -71,6 +74,13 @@ inline QString replicate_pcap(const QTemporaryDir& dir, const char* name, int co
     out.write(header);
     for (int i = 0; i < copies; ++i) out.write(records);
     return path;
+}
+
+// Opens `path` in `w` and waits until it is read to the end.
+inline bool open_and_wait(ui::MainWindow& w, const QString& path) {
+    QSignalSpy done(&w, &ui::MainWindow::loadFinished);
+    if (!w.openFile(path)) return false;
+    return done.count() > 0 || done.wait(30000);
 }
 
 inline bool wait_until(const std::function<bool()>& done, int timeout_ms = 30000) {
