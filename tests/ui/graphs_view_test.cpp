@@ -80,7 +80,6 @@ void expect_same_series(const PlotWidget& plot, const Graph& expected, GraphKind
 class LossyGraph : public ::testing::Test {
 protected:
     void SetUp() override {
-        test::app();
         w.resize(1400, 1000);
         w.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
@@ -90,6 +89,7 @@ protected:
         events = core_events(file, 0);
     }
 
+    QApplication& app = test::app();  // before any widget: each test may run alone
     MainWindow w;
     const QString file = sample(kLossy);
     GraphsView* view = nullptr;
