@@ -103,9 +103,10 @@ TEST(GraphsView, DockSitsAtTheBottomAndWaitsForAStream) {
     EXPECT_EQ(w.dockWidgetArea(w.graphsDock()), Qt::BottomDockWidgetArea);
     EXPECT_EQ(w.graphsDock()->windowTitle(), QStringLiteral("TCP Graphs"));
     // Tabbed with the other bottom docks, not stacked under them.
-    for (QDockWidget* other : w.findChildren<QDockWidget*>())
-        if (other != w.graphsDock() && w.dockWidgetArea(other) == Qt::BottomDockWidgetArea)
-            EXPECT_TRUE(w.tabifiedDockWidgets(w.graphsDock()).contains(other)) << other->windowTitle().toStdString();
+    for (QDockWidget* other : w.findChildren<QDockWidget*>()) {
+        if (other == w.graphsDock() || w.dockWidgetArea(other) != Qt::BottomDockWidgetArea) continue;
+        EXPECT_TRUE(w.tabifiedDockWidgets(w.graphsDock()).contains(other)) << other->windowTitle().toStdString();
+    }
     EXPECT_TRUE(w.graphsView()->plot()->message().contains(QStringLiteral("Select a TCP packet")));
     QString error;
     EXPECT_FALSE(w.graphsView()->exportTo(QStringLiteral("/tmp/never.png"), 0, 0, &error));
