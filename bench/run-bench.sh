@@ -32,8 +32,10 @@ done
 command -v tshark >/dev/null || { echo "run-bench.sh: tshark is missing (apt-get install tshark)" >&2; exit 1; }
 
 # Builds share two cores with everyone else: take the project's build lock if there is one.
+# SEQSCOPE_BUILD_LOCK_HELD=1: the caller already holds it (to time without builds
+# running alongside); locking again would wait for ourselves forever.
 LOCK=()
-if command -v flock >/dev/null; then LOCK=(flock /tmp/seqscope-build.lock); fi
+if command -v flock >/dev/null && [[ -z "${SEQSCOPE_BUILD_LOCK_HELD:-}" ]]; then LOCK=(flock /tmp/seqscope-build.lock); fi
 echo "== building (Release) in $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEQSCOPE_BUILD_GUI=OFF \
       -DSEQSCOPE_BUILD_TESTS=OFF >/dev/null
