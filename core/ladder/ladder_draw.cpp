@@ -82,6 +82,24 @@ std::optional<LadderPicture> plan_ladder_picture(const Ladder& l, const LadderLa
     return p;
 }
 
+std::vector<LadderFrameRange> ladder_pages(const Ladder& l, const LadderPicture& p, double max_height) {
+    const LadderLayout& L = p.layout;
+    const LadderLayoutOptions& o = p.options;
+    // A page holding arrows [i, j) is as tall as plan_ladder_picture() makes it for that range.
+    auto height = [&](std::size_t i, std::size_t j) {
+        return o.top + (L.arrows[j - 1].y0 + o.slant + o.row_height * 2) - L.arrows[i].y0 + kLegendHeight;
+    };
+    std::vector<LadderFrameRange> pages;
+    const std::size_t end = std::min(p.end_arrow, L.arrows.size());
+    for (std::size_t i = p.first_arrow; i < end;) {
+        std::size_t j = i + 1;
+        while (j < end && height(i, j + 1) <= max_height) ++j;
+        pages.push_back({l.arrows[i].frame.value, l.arrows[j - 1].frame.value});
+        i = j;
+    }
+    return pages;
+}
+
 void draw_ladder(render::Surface& s, const Ladder& l, const LadderPicture& p) {
     const LadderLayoutOptions& o = p.options;
     const LadderLayout& L = p.layout;

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace seqscope {
 
@@ -34,5 +35,9 @@ std::optional<LadderPicture> plan_ladder_picture(const Ladder& ladder, const Lad
                                                  const std::optional<LadderFrameRange>& range = std::nullopt);
 
 void draw_ladder(render::Surface& surface, const Ladder& ladder, const LadderPicture& picture);
+
+// Frame ranges that cut `picture`'s arrows into pages at most `max_height` tall
+// (each with the headers and legend); a single arrow taller than that gets a page alone.
+std::vector<LadderFrameRange> ladder_pages(const Ladder& ladder, const LadderPicture& picture, double max_height);
 
 }  // namespace seqscope

@@ -27,10 +27,22 @@ bool ladder_image(const Ladder& l, LadderImageFormat format, const LadderImageOp
         return true;
     }
     case LadderImageFormat::Pdf: {
-        render::PdfSurface pdf(picture->width, picture->height, background);
-        draw_ladder(pdf, l, *picture);
-        out = pdf.finish();
-        return true;
+        if (picture->height <= kLadderMaxPdfPageHeight) {
+            render::PdfSurface pdf(picture->width, picture->height, background);
+            draw_ladder(pdf, l, *picture);
+            out = pdf.finish();
+            return true;
+        }
+        std::optional<render::PdfSurface> pdf;
+        for (const LadderFrameRange& range : ladder_pages(l, *picture, kLadderMaxPdfPageHeight)) {
+            const auto page = plan_ladder_picture(l, o.layout, range);
+            if (!page) continue;
+            if (pdf) pdf->next_page(page->width, page->height, background);
+            else pdf.emplace(page->width, page->height, background);
+            draw_ladder(*pdf, l, *page);
+        }
+        out = pdf ? pdf->finish() : std::string();
+        return pdf.has_value();
     }
     case LadderImageFormat::Png: {
         const double pixels_high = std::ceil(picture->height * o.scale);

@@ -21,6 +21,9 @@ struct LadderImageOptions {
 
 // Taller PNGs than this are refused (the GUI's limit; the image would not fit in memory).
 inline constexpr int kLadderMaxPngHeight = 30000;
+// Taller ladders become several PDF pages: 14400 pt (200 in) is the largest page
+// size readers such as Acrobat accept.
+inline constexpr double kLadderMaxPdfPageHeight = 14400;
 
 // The file's bytes in `out`, or false with a sentence in `error`.
 bool ladder_image(const Ladder& ladder, LadderImageFormat format, const LadderImageOptions& options, std::string& out,

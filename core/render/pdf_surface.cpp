@@ -31,7 +31,11 @@ const char* font_name(Face face, bool bold) {
 
 }  // namespace
 
-PdfSurface::PdfSurface(double width, double height, Rgb background) : width_(width), height_(height) {
+PdfSurface::PdfSurface(double width, double height, Rgb background) { next_page(width, height, background); }
+
+void PdfSurface::next_page(double width, double height, Rgb background) {
+    if (width_ > 0) done_.push_back({width_, height_, ops_});
+    width_ = width, height_ = height;
     ops_ = colour(background, "rg") + "0 0 " + n(width) + " " + n(height) + " re f\n1 J 1 j\n";
 }
 
@@ -118,16 +122,25 @@ double PdfSurface::text_width(const std::string& utf8, const TextStyle& st) cons
 }
 
 std::string PdfSurface::finish() const {
+    std::vector<Page> pages = done_;
+    pages.push_back({width_, height_, ops_});
+    // Objects: 1 catalog, 2 page tree, 3-6 the fonts, then a page and its content stream per page.
+    std::string kids;
+    for (std::size_t i = 0; i < pages.size(); ++i) kids += (i ? " " : "") + std::to_string(7 + 2 * i) + " 0 R";
     std::vector<std::string> objects = {
         "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + n(width_) + " " + n(height_) +
-            "] /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 8 0 R >> >> /Contents 4 0 R >>",
-        "<< /Length " + std::to_string(ops_.size()) + " >>\nstream\n" + ops_ + "endstream",
+        "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>",
     };
     for (const char* base : {"Helvetica", "Helvetica-Bold", "Courier", "Courier-Bold"})
         objects.push_back(std::string("<< /Type /Font /Subtype /Type1 /BaseFont /") + base +
                           " /Encoding /WinAnsiEncoding >>");
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const Page& p = pages[i];
+        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + n(p.width) + " " + n(p.height) +
+                          "] /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R /F4 6 0 R >> >> /Contents " +
+                          std::to_string(8 + 2 * i) + " 0 R >>");
+        objects.push_back("<< /Length " + std::to_string(p.ops.size()) + " >>\nstream\n" + p.ops + "endstream");
+    }
     std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";  // binary marker comment: the file has bytes ≥ 128
     std::vector<std::size_t> offsets;
     for (std::size_t i = 0; i < objects.size(); ++i) {

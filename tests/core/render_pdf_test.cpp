@@ -23,11 +23,11 @@ const std::string kDemo = SEQSCOPE_SOURCE_DIR "/resources/samples/demo-lo.pcapng
 
 struct ParsedPdf {
     std::string error;
-    std::size_t objects = 0;
-    std::string content;  // the page's content stream
+    std::size_t objects = 0, pages = 0;
+    std::string content;  // the pages' content streams, one after the other
 };
 
-// Checks the cross-reference table and returns the content stream (object 4).
+// Checks the cross-reference table and returns the content streams.
 ParsedPdf parse_pdf(const std::string& pdf) {
     ParsedPdf p;
     if (pdf.rfind("%PDF-1.4\n", 0) != 0) return p.error = "header", p;
@@ -50,12 +50,16 @@ ParsedPdf parse_pdf(const std::string& pdf) {
     p.objects = count - 1;
     const std::size_t trailer = pdf.find("trailer\n<< /Size " + std::to_string(count) + " /Root 1 0 R >>", at);
     if (trailer == std::string::npos) return p.error = "trailer", p;
-    const std::size_t s = pdf.find("4 0 obj\n<< /Length ");
-    if (s == std::string::npos) return p.error = "content object", p;
-    const std::size_t length = std::stoul(pdf.substr(s + 19));
-    const std::size_t data = pdf.find("stream\n", s) + 7;
-    if (pdf.compare(data + length, 10, "endstream\n") != 0) return p.error = "/Length does not end at endstream", p;
-    p.content = pdf.substr(data, length);
+    // Every content stream, checked against its /Length, in page order.
+    for (std::size_t s = pdf.find(" 0 obj\n<< /Length "); s != std::string::npos;
+         s = pdf.find(" 0 obj\n<< /Length ", s + 1)) {
+        const std::size_t length = std::stoul(pdf.substr(s + 18));
+        const std::size_t data = pdf.find(">>\nstream\n", s) + 10;
+        if (pdf.compare(data + length, 10, "endstream\n") != 0) return p.error = "/Length does not end at endstream", p;
+        p.content += pdf.substr(data, length);
+        ++p.pages;
+    }
+    if (p.pages == 0) return p.error = "no content stream", p;
     return p;
 }
 
@@ -113,4 +117,36 @@ TEST(PdfLadder, DemoStreamLabelsAndPageSize) {
     EXPECT_NE(p.content.find(render::pdf_literal(render::to_winansi(l.title))), std::string::npos);
     EXPECT_NE(l.title.find("↔"), std::string::npos);
     EXPECT_NE(p.content.find("<->"), std::string::npos);
+}
+
+TEST(PdfLadder, LongConversationBecomesPages) {
+    // 1670 frames: far taller than a PDF page may be.
+    const Ladder l = test::capture_ladder(SEQSCOPE_SHARED_DIR "/conformance/captures/challenge01_ooo_stream.pcapng", 0);
+    ASSERT_GT(l.arrows.size(), 1000u);
+    std::string pdf, error;
+    ASSERT_TRUE(ladder_image(l, LadderImageFormat::Pdf, {}, pdf, error)) << error;
+    const ParsedPdf p = parse_pdf(pdf);
+    ASSERT_EQ(p.error, "");
+    EXPECT_GT(p.pages, 5u);
+    EXPECT_NE(pdf.find("/Count " + std::to_string(p.pages) + " "), std::string::npos);
+    std::vector<double> heights;
+    for (std::size_t at = pdf.find("/MediaBox [0 0 "); at != std::string::npos; at = pdf.find("/MediaBox [0 0 ", at + 1)) {
+        const std::string dims = pdf.substr(at + 15);
+        heights.push_back(std::stod(dims.substr(dims.find(' ') + 1)));
+    }
+    ASSERT_EQ(heights.size(), p.pages);
+    for (std::size_t i = 0; i < heights.size(); ++i) {
+        EXPECT_LE(heights[i], kLadderMaxPdfPageHeight);
+        if (i + 1 < heights.size()) {
+            EXPECT_GT(heights[i], kLadderMaxPdfPageHeight * 0.8);  // filled, but the last
+        }
+    }
+    // Every arrow is on some page: its frame number in the frame column, once.
+    std::size_t frames = 0;
+    for (const auto& a : l.arrows) {
+        const std::string cell = "(" + std::to_string(a.frame.value) + ") Tj";
+        const std::size_t first = p.content.find(cell);
+        frames += first != std::string::npos && p.content.find(cell, first + 1) == std::string::npos ? 1 : 0;
+    }
+    EXPECT_EQ(frames, l.arrows.size());
 }
