@@ -29,7 +29,6 @@ struct Item {
 };
 
 void bar(QPainter& p, const QRectF& r, PhaseKind kind) {
-    if (kind == PhaseKind::TimeWait) p.fillRect(r, timeWaitBackground());
     p.setPen(QPen(phaseStroke(kind), 1));
     p.setBrush(phaseFill(kind));
     p.drawRect(r);

@@ -185,7 +185,12 @@ void readoutHeader(QPainter& p, const TimelineScene& scene, const TimelinePaintS
     if (!scene.readoutShown()) return;
     const Fonts& f = Fonts::get();
     const double x = scene.readoutLeft();
-    drawRuns(p, x, kH - 14, {{QStringLiteral("At the cursor"), &f.smallBold, kMuted}});
+    const QString title = QStringLiteral("At the cursor");
+    const double end = drawRuns(p, x, kH - 14, {{title, &f.smallBold, kMuted}});
+    if (state.cursor_ns)
+        drawRuns(p, end, kH - 14,
+                 {{QStringLiteral(" \u00b7 ") + groupedSeconds(*state.cursor_ns - scene.timeline()->origin_ns, cursorDecimals(scene)),
+                   &f.small, kCursor}});
     if (!state.cursor_ns) drawRuns(p, x, kH - 30, {{QStringLiteral("hover the rows to place it"), &f.italicSmall, kFaint}});
 }
 

@@ -111,11 +111,6 @@ void phaseShape(QPainter& p, const TimelineScene& s, const PhaseSpan& ph, double
         p.drawLine(QPointF(x0 + w, by), QPointF(x0 + w, by + kBarH));
         return;
     }
-    case PhaseKind::TimeWait:
-        p.setPen(Qt::NoPen);
-        p.setBrush(timeWaitBackground());
-        p.drawRect(QRectF(x0, by, x1 - x0, kBarH));
-        break;
     default: break;
     }
     p.setPen(QPen(phaseStroke(ph.kind), 1));

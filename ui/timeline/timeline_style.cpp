@@ -3,6 +3,9 @@
 
 #include "ladder/ladder_palette.h"
 
+#include <QPainter>
+#include <QPixmap>
+
 namespace seqscope::ui::timeline_style {
 
 namespace {
@@ -24,7 +27,7 @@ QBrush phaseFill(PhaseKind kind) {
     case PhaseKind::Data: return hex(palette::kData);
     case PhaseKind::HalfClose: return kAmberPale;
     case PhaseKind::Teardown: return hex(palette::kClosing);
-    case PhaseKind::TimeWait: return {kAmberHatch, Qt::BDiagPattern};  // over kAmberHatchBack, see paint
+    case PhaseKind::TimeWait: return timeWaitHatch();
     case PhaseKind::Refused: return hex(palette::kRst);
     case PhaseKind::HalfOpen: return Qt::NoBrush;
     }
@@ -84,6 +87,20 @@ QColor readoutColour(const TimelineRow& row, std::optional<PhaseKind> phase, std
     }
 }
 
-QColor timeWaitBackground() { return kAmberHatchBack; }
+// Wide amber stripes at 45° on a pale ground, as the mock-up's TIME_WAIT: a tile
+// whose stripes meet their neighbours' at the edges.
+QBrush timeWaitHatch() {
+    static const QPixmap tile = [] {
+        constexpr int n = 8;
+        QPixmap pm(n, n);
+        pm.fill(kAmberHatchBack);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(kAmberHatch, 2.4, Qt::SolidLine, Qt::FlatCap));
+        for (int k = -1; k <= 1; ++k) p.drawLine(QPointF(k * n - 1, n + 1), QPointF(k * n + n + 1, -1));
+        return pm;
+    }();
+    return QBrush(tile);
+}
 
 }  // namespace seqscope::ui::timeline_style

@@ -19,8 +19,8 @@ namespace seqscope::ui::timeline_style {
 // Fill and outline of a phase bar; the text drawn on it or beside it.
 QBrush phaseFill(PhaseKind kind);
 QColor phaseStroke(PhaseKind kind);
-// TIME_WAIT's hatching lies over this pale amber.
-QColor timeWaitBackground();
+// TIME_WAIT's hatching (phaseFill's for it).
+QBrush timeWaitHatch();
 QColor phaseText(PhaseKind kind);
 // True when the bar's label is drawn on it (white on a dark fill, dark on a light one).
 bool labelOnBar(PhaseKind kind);
