@@ -239,6 +239,14 @@ static QString packetCount(std::size_t count) {
 void MainWindow::onPacketsAvailable(std::size_t count) {
     model_->setPacketCount(count);
     timeline_->refresh();  // grows as packets come (the view spaces its rebuilds)
+    // The shown stream's ladder and graphs grow too, as a live capture will make
+    // them: one rebuild at a time per view, at most twice a second (each rebuild
+    // rescans the packets read so far).
+    if (!stream_views_grown_.isValid() || stream_views_grown_.elapsed() >= 500) {
+        if (!ladder_->building()) ladder_->refresh();
+        if (!graphs_->building()) graphs_->refresh();
+        stream_views_grown_.restart();
+    }
     progress_->setValue(static_cast<int>(loader_->progress() * 1000.0));
     setStatus(packetCount(count) % QStringLiteral(" \u00b7 ") % fileName() % QStringLiteral(" \u00b7 ") % tr("loading\u2026"));
 }

@@ -5,6 +5,7 @@
 // only talk through the hub.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <cstddef>
@@ -94,6 +95,8 @@ private:
     QLabel* status_ = nullptr;
     QLabel* notice_ = nullptr;
     QProgressBar* progress_ = nullptr;
+    // Spaces the ladder's and the graphs' rebuilds while a file loads.
+    QElapsedTimer stream_views_grown_;
     QToolButton* stop_ = nullptr;
 };
 

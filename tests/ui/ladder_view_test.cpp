@@ -51,6 +51,35 @@ bool show_ladder_of(MainWindow& w, const QString& file, std::size_t frame) {
     return shown.count() > 0 || shown.wait(30000);
 }
 
+// While a capture grows (a file loading, later a live capture), refreshing the
+// ladder shows the segments read so far; the main window refreshes it as batches come.
+TEST(LadderView, GrowsWithTheSessionWhenRefreshed) {
+    test::app();
+    SelectionHub hub;
+    LadderView view(&hub);
+    view.resize(1200, 800);
+    auto session = std::make_shared<CaptureSession>();
+    std::string error;
+    ASSERT_TRUE(session->open_file(sample("demo-lo.pcapng").toStdString(), error)) << error;
+    ASSERT_EQ(session->load_batch(8), 8u);  // the handshake and the first rounds only
+    view.setSession(session);
+    QSignalSpy shown(&view, &LadderView::ladderShown);
+    view.showStream(StreamRef::tcp(0));
+    ASSERT_TRUE(shown.count() > 0 || shown.wait(30000));
+    ASSERT_NE(view.canvas()->ladder(), nullptr);
+    const std::size_t early = view.canvas()->ladder()->arrows.size();
+    EXPECT_EQ(early, 8u);  // the first 8 frames of demo-lo are all tcp.stream 0
+
+    while (session->load_batch(4096) > 0) {
+    }
+    const std::size_t all = cli_frames(sample("demo-lo.pcapng"), QStringLiteral("tcp.stream"), QStringLiteral("0")).size();
+    shown.clear();
+    view.refresh();
+    ASSERT_TRUE(shown.count() > 0 || shown.wait(30000));
+    EXPECT_EQ(view.canvas()->ladder()->arrows.size(), all);
+    EXPECT_GT(all, early);
+}
+
 TEST(LadderView, OneArrowPerSegmentOfTheSelectedStream) {
     test::app();
     MainWindow w;
