@@ -270,16 +270,16 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
 
     std::size_t printed = 0;
     const bool per_packet = !opt.quiet;
-    CaptureSession::PacketCallback cb;
     // -V prints after the whole capture is read: its explanations need each
     // conversation's later segments (which frames an ACK covers, the states).
+    // With -V or -q, pass one builds no tree or column text at all.
     const bool verbose = per_packet && opt.verbose && !opt.fields_mode;
-    cb.want_tree = per_packet && opt.fields_mode;
-    cb.want_labels = false;
-    cb.want_columns = per_packet;
+    const bool print_while_loading = per_packet && !verbose;
+    CaptureSession::PacketCallback cb;
+    cb.want_tree = opt.fields_mode;
+    cb.want_columns = true;
     std::string buffer;
     cb.fn = [&](std::size_t, const FrameInput& in, const PacketView&, const FieldTree* tree, const Columns* cols) {
-        if (!per_packet || verbose) return;
         if (opt.fields_mode) buffer += fields_row(opt.fields, in, *tree, *cols);
         else buffer += summary_line(in, *cols, in.ts_digits);
         if (buffer.size() > (1 << 16)) {
@@ -291,7 +291,7 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
         std::size_t want = 4096;
         if (opt.count) want = std::min(want, *opt.count - printed);
         if (want == 0) break;
-        const std::size_t n = session.load_batch(want, &cb);
+        const std::size_t n = session.load_batch(want, print_while_loading ? &cb : nullptr);
         printed += n;
         if (n == 0 && session.load_done()) break;
     }
