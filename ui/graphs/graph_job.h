@@ -2,8 +2,8 @@
 // Collects one TCP stream's segment events off the GUI thread: collecting replays
 // the whole capture (pass two without field trees), which takes long on a big
 // file, while turning the events into any of the graphs is quick. The view keeps
-// the events and builds graphs from them on the GUI thread. Requests are
-// generation-counted; a result that is not the newest request's is dropped.
+// the events and builds graphs from them on the GUI thread. Only the newest
+// request's events are delivered (LatestRun).
 #pragma once
 
 // moc cannot parse the C++20 standard headers core pulls in; it needs none of them.
@@ -11,13 +11,12 @@
 #include "analysis/tcp_events.h"
 #endif
 
+#include "ui/latest_run.h"
+
 #include <QObject>
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <thread>
-#include <vector>
 
 namespace seqscope {
 class CaptureSession;
@@ -29,23 +28,16 @@ class GraphJob : public QObject {
     Q_OBJECT
 public:
     explicit GraphJob(QObject* parent = nullptr);
-    ~GraphJob() override;
 
     void start(std::shared_ptr<const CaptureSession> session, std::uint32_t tcp_stream);
     void cancel();
-    [[nodiscard]] bool running() const { return running_; }
+    [[nodiscard]] bool running() const { return run_.running(); }
 
 Q_SIGNALS:
     void ready(std::shared_ptr<const seqscope::TcpConversationEvents> events, std::uint32_t tcp_stream);
 
 private:
-    struct Run {
-        std::jthread thread;
-        std::shared_ptr<std::atomic<bool>> finished;
-    };
-    std::vector<Run> runs_;  // joined on destruction: each posts to `this`
-    std::uint64_t generation_ = 0;
-    bool running_ = false;
+    LatestRun run_{this};
 };
 
 }  // namespace seqscope::ui
