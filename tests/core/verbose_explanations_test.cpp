@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,6 +50,15 @@ std::map<unsigned, std::string> explanation_blocks(const std::string& verbose) {
         if (ours) blocks[frame] += line + "\n";
     }
     return blocks;
+}
+
+// The explanation blocks of `seqscope-cli -r kSample -V [-c count]`.
+std::map<unsigned, std::string> verbose_blocks(std::optional<std::size_t> count = std::nullopt) {
+    CliOptions opt;
+    opt.read_file = kSample;
+    opt.verbose = true;
+    opt.count = count;
+    return explanation_blocks(run(opt));
 }
 
 struct Row {
@@ -92,11 +102,7 @@ std::vector<Row> rows() {
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 TEST(VerboseExplanations, ArithmeticAgreesWithTheFields) {
-    CliOptions opt;
-    opt.read_file = kSample;
-    opt.verbose = true;
-    const std::string verbose = run(opt);
-    const auto blocks = explanation_blocks(verbose);
+    const auto blocks = verbose_blocks();
     const std::vector<Row> all = rows();
     ASSERT_GT(all.size(), 50u);
 
@@ -138,10 +144,7 @@ TEST(VerboseExplanations, ArithmeticAgreesWithTheFields) {
 }
 
 TEST(VerboseExplanations, StatesAndUdpPairing) {
-    CliOptions opt;
-    opt.read_file = kSample;
-    opt.verbose = true;
-    const auto blocks = explanation_blocks(run(opt));
+    const auto blocks = verbose_blocks();
     const std::vector<Row> all = rows();
 
     // The first SYN puts its sender in SYN_SENT; the first FIN its sender in FIN_WAIT_1.
@@ -176,11 +179,7 @@ TEST(VerboseExplanations, StatesAndUdpPairing) {
 }
 
 TEST(VerboseExplanations, CountLimitsTheExplainedPackets) {
-    CliOptions opt;
-    opt.read_file = kSample;
-    opt.verbose = true;
-    opt.count = 5;
-    const auto blocks = explanation_blocks(run(opt));
+    const auto blocks = verbose_blocks(5);
     ASSERT_FALSE(blocks.empty());
     EXPECT_LE(blocks.rbegin()->first, 5u);
 }

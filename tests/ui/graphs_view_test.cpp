@@ -28,10 +28,6 @@
 namespace seqscope::ui {
 namespace {
 
-QString sample(const char* name) {
-    return QStringLiteral(SEQSCOPE_SOURCE_DIR "/resources/samples/") + QString::fromUtf8(name);
-}
-
 // The lossy download: retransmissions, duplicate ACKs, SACK blocks, a window that moves.
 const char* const kLossy = "lossy-download-lo.pcap";
 
@@ -91,7 +87,7 @@ protected:
 
     QApplication& app = test::app();  // before any widget: each test may run alone
     MainWindow w;
-    const QString file = sample(kLossy);
+    const QString file = test::sample(kLossy);
     GraphsView* view = nullptr;
     PlotWidget* plot = nullptr;
     TcpConversationEvents events;
@@ -165,7 +161,7 @@ TEST(GraphsView, ClickingAPointSelectsItsPacket) {
     w.resize(1400, 1000);
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    ASSERT_TRUE(show_graph_of(w, sample("demo-lo.pcapng"), 1));
+    ASSERT_TRUE(show_graph_of(w, test::sample("demo-lo.pcapng"), 1));
     GraphsView* view = w.graphsView();
     view->setKind(GraphKind::Stevens);
     PlotWidget* plot = view->plot();
@@ -234,7 +230,7 @@ TEST(GraphsView, UdpStreamGetsASentence) {
     test::app();
     MainWindow w;
     w.show();
-    const QString file = sample("demo-lo.pcapng");
+    const QString file = test::sample("demo-lo.pcapng");
     ASSERT_TRUE(test::open_and_wait(w, file));
     ASSERT_TRUE(w.selectFrame(18));  // the first UDP datagram
     EXPECT_EQ(w.graphsView()->stream(), StreamRef::udp(0));

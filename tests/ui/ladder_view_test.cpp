@@ -23,14 +23,6 @@
 namespace seqscope::ui {
 namespace {
 
-QString sample(const char* name) { return QStringLiteral(SEQSCOPE_SOURCE_DIR "/resources/samples/") + QString::fromUtf8(name); }
-
-bool open_and_wait(MainWindow& w, const QString& path) {
-    QSignalSpy done(&w, &MainWindow::loadFinished);
-    if (!w.openFile(path)) return false;
-    return done.count() > 0 || done.wait(30000);
-}
-
 // Frame numbers of `field` == value, as seqscope-cli reports them.
 std::vector<std::uint32_t> cli_frames(const QString& file, const QString& field, const QString& value) {
     std::vector<std::uint32_t> out;
@@ -45,7 +37,7 @@ std::vector<std::uint32_t> cli_frames(const QString& file, const QString& field,
 
 // Opens `file`, selects frame `frame` in the packet list, waits for the ladder.
 bool show_ladder_of(MainWindow& w, const QString& file, std::size_t frame) {
-    if (!open_and_wait(w, file)) return false;
+    if (!test::open_and_wait(w, file)) return false;
     QSignalSpy shown(w.ladderView(), &LadderView::ladderShown);
     if (!w.selectFrame(frame)) return false;
     return shown.count() > 0 || shown.wait(30000);
@@ -60,7 +52,7 @@ TEST(LadderView, GrowsWithTheSessionWhenRefreshed) {
     view.resize(1200, 800);
     auto session = std::make_shared<CaptureSession>();
     std::string error;
-    ASSERT_TRUE(session->open_file(sample("demo-lo.pcapng").toStdString(), error)) << error;
+    ASSERT_TRUE(session->open_file(test::sample("demo-lo.pcapng").toStdString(), error)) << error;
     ASSERT_EQ(session->load_batch(8), 8u);  // the handshake and the first rounds only
     view.setSession(session);
     QSignalSpy shown(&view, &LadderView::ladderShown);
@@ -72,7 +64,7 @@ TEST(LadderView, GrowsWithTheSessionWhenRefreshed) {
 
     while (session->load_batch(4096) > 0) {
     }
-    const std::size_t all = cli_frames(sample("demo-lo.pcapng"), QStringLiteral("tcp.stream"), QStringLiteral("0")).size();
+    const std::size_t all = cli_frames(test::sample("demo-lo.pcapng"), QStringLiteral("tcp.stream"), QStringLiteral("0")).size();
     shown.clear();
     view.refresh();
     ASSERT_TRUE(shown.count() > 0 || shown.wait(30000));
@@ -85,7 +77,7 @@ TEST(LadderView, OneArrowPerSegmentOfTheSelectedStream) {
     MainWindow w;
     w.resize(1500, 900);
     w.show();
-    const QString file = sample("demo-lo.pcapng");
+    const QString file = test::sample("demo-lo.pcapng");
     ASSERT_TRUE(show_ladder_of(w, file, 5));
     const LadderCanvas* canvas = w.ladderView()->canvas();
     ASSERT_NE(canvas->ladder(), nullptr);
@@ -105,7 +97,7 @@ TEST(LadderView, ClickingAnArrowSelectsItsFrameInTheList) {
     MainWindow w;
     w.resize(1500, 900);
     w.show();
-    ASSERT_TRUE(show_ladder_of(w, sample("demo-lo.pcapng"), 1));
+    ASSERT_TRUE(show_ladder_of(w, test::sample("demo-lo.pcapng"), 1));
     LadderCanvas* canvas = w.ladderView()->canvas();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
     for (std::size_t i : {std::size_t{3}, std::size_t{1}, std::size_t{6}}) {
@@ -126,7 +118,7 @@ TEST(LadderView, SelectingAFrameScrollsToItsArrow) {
     MainWindow w;
     w.resize(1500, 700);
     w.show();
-    const QString file = sample("demo-lo.pcapng");
+    const QString file = test::sample("demo-lo.pcapng");
     ASSERT_TRUE(show_ladder_of(w, file, 1));
     LadderCanvas* canvas = w.ladderView()->canvas();
     canvas->setZoom(2.0);  // taller than the view
@@ -184,7 +176,7 @@ TEST(LadderView, PredictModeHidesTheAckAndRevealsOnTheRightAnswer) {
     MainWindow w;
     w.resize(1500, 900);
     w.show();
-    ASSERT_TRUE(show_ladder_of(w, sample("demo-lo.pcapng"), 3));
+    ASSERT_TRUE(show_ladder_of(w, test::sample("demo-lo.pcapng"), 3));
     LadderView* view = w.ladderView();
     LadderCanvas* canvas = view->canvas();
     view->setPredictMode(true);
@@ -215,7 +207,7 @@ TEST(LadderView, UdpStreamShowsDatagramsAndTheIcmpError) {
     MainWindow w;
     w.resize(1500, 900);
     w.show();
-    const QString file = sample("demo-lo-variations.pcapng");
+    const QString file = test::sample("demo-lo-variations.pcapng");
     const auto udp0 = cli_frames(file, QStringLiteral("udp.stream"), QStringLiteral("0"));
     ASSERT_FALSE(udp0.empty());
     ASSERT_TRUE(show_ladder_of(w, file, udp0.front()));

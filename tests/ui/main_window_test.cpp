@@ -25,18 +25,12 @@ namespace {
 
 using test::capture;
 
-bool open_and_wait(MainWindow& w, const QString& path) {
-    QSignalSpy done(&w, &MainWindow::loadFinished);
-    if (!w.openFile(path)) return false;
-    return done.count() > 0 || done.wait(30000);
-}
-
 TEST(MainWindow, ShowsCountAndFileNameWhenLoaded) {
     test::app();
     MainWindow w;
     w.show();
     const QString file = capture("netperfmeter.pcapng");
-    ASSERT_TRUE(open_and_wait(w, file));
+    ASSERT_TRUE(test::open_and_wait(w, file));
     const int n = test::cli_packet_count(file);
     EXPECT_EQ(w.packetModel()->rowCount(), n);
     EXPECT_TRUE(w.statusText().startsWith(QLocale().toString(n) + QStringLiteral(" packets \u00b7 netperfmeter.pcapng")))
@@ -49,7 +43,7 @@ TEST(MainWindow, SaysInTheStatusBarWhenAFileIsNoCapture) {
     MainWindow w;
     w.show();
     const QString good = capture("gitOverTCP.pcap");
-    ASSERT_TRUE(open_and_wait(w, good));
+    ASSERT_TRUE(test::open_and_wait(w, good));
     const int rows = w.packetModel()->rowCount();
 
     const QString not_capture = QStringLiteral(SEQSCOPE_SOURCE_DIR "/LICENSE");
@@ -66,7 +60,7 @@ TEST(MainWindow, SaysInTheStatusBarWhenAFileIsNoCapture) {
     EXPECT_TRUE(w.statusText().contains(QStringLiteral("gitOverTCP.pcap")));
     // The next good file clears the sentence.
     ASSERT_EQ(test::cli_packet_count(capture("http.pcap")), 1);
-    ASSERT_TRUE(open_and_wait(w, capture("http.pcap")));
+    ASSERT_TRUE(test::open_and_wait(w, capture("http.pcap")));
     EXPECT_TRUE(w.noticeText().isEmpty());
     EXPECT_TRUE(w.statusText().startsWith(QStringLiteral("1 packet \u00b7 http.pcap"))) << w.statusText().toStdString();
 }
@@ -99,7 +93,7 @@ TEST(MainWindow, KeepsEveryGoodPacketOfADamagedFile) {
 
     MainWindow w;
     w.show();
-    ASSERT_TRUE(open_and_wait(w, cut));
+    ASSERT_TRUE(test::open_and_wait(w, cut));
     EXPECT_EQ(w.packetModel()->rowCount(), cli.size());
     EXPECT_GT(w.packetModel()->rowCount(), 1000);
     EXPECT_TRUE(w.statusText().contains(QString::fromStdString(probe.load_error()->message))) << w.statusText().toStdString();
@@ -176,7 +170,7 @@ TEST(MainWindow, DetailsAndBytesFollowTheSelectedPacket) {
     MainWindow w;
     w.show();
     const QString file = capture("dns+icmp.pcapng");
-    ASSERT_TRUE(open_and_wait(w, file));
+    ASSERT_TRUE(test::open_and_wait(w, file));
     ASSERT_GE(w.packetModel()->rowCount(), 4);
 
     for (int frame : {1, 4}) {
@@ -216,7 +210,7 @@ TEST(MainWindow, ThePacketListDrivesTheSelectionHub) {
     MainWindow w;
     w.show();
     const QString file = capture("gitOverTCP.pcap");
-    ASSERT_TRUE(open_and_wait(w, file));
+    ASSERT_TRUE(test::open_and_wait(w, file));
     const QStringList streams = test::cli_lines({QStringLiteral("-r"), file, QStringLiteral("-T"), QStringLiteral("fields"),
                                                  QStringLiteral("-e"), QStringLiteral("tcp.stream")});
     ASSERT_GE(streams.size(), 3);
@@ -232,7 +226,7 @@ TEST(MainWindow, ThePacketListDrivesTheSelectionHub) {
         EXPECT_EQ(QString::number(s.id), streams[2].section(QLatin1Char(','), 0, 0));
     }
     // Opening another file clears the selection.
-    ASSERT_TRUE(open_and_wait(w, capture("http.pcap")));
+    ASSERT_TRUE(test::open_and_wait(w, capture("http.pcap")));
     EXPECT_FALSE(w.selection()->currentPacket().has_value());
 }
 

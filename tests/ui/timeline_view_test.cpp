@@ -34,13 +34,9 @@
 namespace seqscope::ui {
 namespace {
 
-QString sample(const char* name) { return QStringLiteral(SEQSCOPE_SOURCE_DIR "/resources/samples/") + QString::fromUtf8(name); }
-
 // Opens `file` and waits until the timeline covers every packet.
 bool open_and_build(MainWindow& w, const QString& file) {
-    QSignalSpy done(&w, &MainWindow::loadFinished);
-    if (!w.openFile(file)) return false;
-    if (done.count() == 0 && !done.wait(30000)) return false;
+    if (!test::open_and_wait(w, file)) return false;
     TimelineView* v = w.timelineView();
     const auto count = w.loader()->session()->packet_count();
     return test::wait_until([&] { return !v->building() && v->packetsShown() == count && v->canvas()->timeline(); });
@@ -104,7 +100,7 @@ std::optional<std::size_t> find_marker(const TimelineRow& r, MarkerKind k) {
 
 TEST(TimelineView, OneRowPerConversationStartingAtItsFirstFrame) {
     Window win;
-    const QString file = sample("demo-lo-variations.pcapng");
+    const QString file = test::sample("demo-lo-variations.pcapng");
     ASSERT_TRUE(open_and_build(win.w, file));
     const auto firsts = cli_first_frames(file);
     const Timeline& t = win.timeline();
@@ -138,7 +134,7 @@ TEST(TimelineView, OneRowPerConversationStartingAtItsFirstFrame) {
 
 TEST(TimelineView, ClickingARowSelectsItsConversationAndFirstPacket) {
     Window win;
-    ASSERT_TRUE(open_and_build(win.w, sample("demo-lo-variations.pcapng")));
+    ASSERT_TRUE(open_and_build(win.w, test::sample("demo-lo-variations.pcapng")));
     const std::size_t refused = win.rowOf(RowKind::Tcp, 3);
     const auto at = win.canvas()->labelPoint(refused);
     ASSERT_TRUE(at.has_value());
@@ -171,7 +167,7 @@ TEST(TimelineView, ClickingARowSelectsItsConversationAndFirstPacket) {
 
 TEST(TimelineView, TheHubsStreamIsTheHighlightedRowAndItsPacketTimeIsShown) {
     Window win;
-    ASSERT_TRUE(open_and_build(win.w, sample("demo-lo-variations.pcapng")));
+    ASSERT_TRUE(open_and_build(win.w, test::sample("demo-lo-variations.pcapng")));
     const Timeline& t = win.timeline();
     const TimelineRow& udp = t.rows[win.rowOf(RowKind::Udp, 0)];
     // The packet list picks a datagram of the UDP stream.
@@ -189,7 +185,7 @@ TEST(TimelineView, TheHubsStreamIsTheHighlightedRowAndItsPacketTimeIsShown) {
 
 TEST(TimelineView, ZoomFitAndPanMoveTheWindow) {
     Window win;
-    ASSERT_TRUE(open_and_build(win.w, sample("demo-lo-variations.pcapng")));
+    ASSERT_TRUE(open_and_build(win.w, test::sample("demo-lo-variations.pcapng")));
     TimelineCanvas* c = win.canvas();
     const TimelineScene& s = c->scene();
     const double w0 = s.windowStart(), w1 = s.windowEnd();
@@ -243,7 +239,7 @@ TEST(TimelineView, ZoomFitAndPanMoveTheWindow) {
 
 TEST(TimelineView, OneCursorSharedWithTheHubAndTheLadder) {
     Window win;
-    ASSERT_TRUE(open_and_build(win.w, sample("demo-lo-variations.pcapng")));
+    ASSERT_TRUE(open_and_build(win.w, test::sample("demo-lo-variations.pcapng")));
     TimelineCanvas* c = win.canvas();
     SelectionHub* hub = win.w.selection();
     const TimelineRow& r = win.timeline().rows[win.rowOf(RowKind::Tcp, 0)];
@@ -283,7 +279,7 @@ bool cursor_line_near(const QImage& img, int y) {
 
 TEST(TimelineView, TheLadderDrawsTheSharedCursorInTimeTrueMode) {
     Window win;
-    ASSERT_TRUE(open_and_build(win.w, sample("demo-lo-variations.pcapng")));
+    ASSERT_TRUE(open_and_build(win.w, test::sample("demo-lo-variations.pcapng")));
     LadderView* ladder = win.w.ladderView();
     QSignalSpy shown(ladder, &LadderView::ladderShown);
     const TimelineRow& r = win.timeline().rows[win.rowOf(RowKind::Tcp, 0)];
@@ -336,7 +332,7 @@ TEST(TimelineJob, RequestsDuringABuildFoldIntoOneMore) {
 
 TEST(TimelineView, HitTestingFindsRowBarAndMarker) {
     Window win;
-    ASSERT_TRUE(open_and_build(win.w, sample("demo-lo-variations.pcapng")));
+    ASSERT_TRUE(open_and_build(win.w, test::sample("demo-lo-variations.pcapng")));
     TimelineCanvas* c = win.canvas();
     for (const std::uint32_t stream : {0u, 2u, 4u}) {
         const std::size_t row = win.rowOf(RowKind::Tcp, stream);

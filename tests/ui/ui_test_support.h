@@ -41,6 +41,11 @@ inline QString capture(const char* name) {
     return QStringLiteral(SEQSCOPE_SHARED_DIR "/conformance/captures/") + QString::fromUtf8(name);
 }
 
+// A capture bundled in resources/samples/.
+inline QString sample(const char* name) {
+    return QStringLiteral(SEQSCOPE_SOURCE_DIR "/resources/samples/") + QString::fromUtf8(name);
+}
+
 // stdout of seqscope-cli with `args`, split into lines (the trailing empty one dropped).
 inline QStringList cli_lines(const QStringList& args, int* exit_code = nullptr) {
     QProcess p;
