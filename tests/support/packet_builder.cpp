@@ -117,14 +117,17 @@ Buf ipv6(const Buf& payload, const Ipv6Spec& s) {
     return b;
 }
 
-Buf ipv6_ext(std::uint8_t next, const Buf& payload, std::size_t body_len) {
-    // body_len + 2 must be a multiple of 8; the body is one PadN option.
-    Buf b;
-    b.push_back(next);
-    b.push_back(static_cast<std::uint8_t>((body_len + 2) / 8 - 1));
-    b.push_back(1);
-    b.push_back(static_cast<std::uint8_t>(body_len - 2));
-    b.insert(b.end(), body_len - 2, 0);
+Buf ipv6_ext(std::uint8_t next, const Buf& payload, std::uint8_t hdr_ext_len) {
+    // An extension header of (hdr_ext_len + 1) * 8 bytes whose body is one PadN option.
+    // Sized from an 8-bit length (never 0) and filled by index: the former size_t body
+    // length grown by push_back made GCC 12 at -O3 warn of writes into "a region of
+    // size 0" (-Wstringop-overflow false positives inside std::vector).
+    const std::size_t total = 8u * (hdr_ext_len + 1u);
+    Buf b(total, 0);
+    b[0] = next;
+    b[1] = hdr_ext_len;
+    b[2] = 1;  // PadN
+    b[3] = static_cast<std::uint8_t>(total - 4);
     b.insert(b.end(), payload.begin(), payload.end());
     return b;
 }

@@ -49,7 +49,7 @@ struct Ipv6Spec {
 };
 Buf ipv6(const Buf& payload, const Ipv6Spec& s = {});
 // A hop-by-hop (0), routing (43) or destination-options (60) header, padded to 8 bytes.
-Buf ipv6_ext(std::uint8_t next, const Buf& payload, std::size_t body_len = 6);
+Buf ipv6_ext(std::uint8_t next, const Buf& payload, std::uint8_t hdr_ext_len = 0);
 Buf ipv6_fragment(std::uint8_t next, std::uint16_t offset_bytes, bool more, std::uint32_t id, const Buf& payload);
 
 // --- transport ---

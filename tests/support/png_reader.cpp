@@ -41,12 +41,13 @@ private:
 struct Huffman {
     std::array<int, 16> count{};
     std::vector<int> symbols;
-    explicit Huffman(const std::vector<int>& lengths) {
+    // symbols is sized in the initialiser: resize() on the empty vector made GCC 12 at
+    // -O3 warn of a "potential null pointer dereference" (-Wnull-dereference false positive).
+    explicit Huffman(const std::vector<int>& lengths) : symbols(lengths.size()) {
         for (int l : lengths) ++count[static_cast<std::size_t>(l)];
         count[0] = 0;
         std::array<int, 16> offs{};
         for (std::size_t i = 1; i < 16; ++i) offs[i] = offs[i - 1] + count[i - 1];
-        symbols.resize(lengths.size());
         for (std::size_t s = 0; s < lengths.size(); ++s)
             if (lengths[s] != 0) symbols[static_cast<std::size_t>(offs[static_cast<std::size_t>(lengths[s])]++)] = static_cast<int>(s);
     }
