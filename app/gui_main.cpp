@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -25,6 +26,11 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("seqscope"));
     QApplication::setApplicationVersion(QStringLiteral(SEQSCOPE_VERSION));
+    // The installed .desktop entry's id, so Wayland compositors and docks match the
+    // window to its menu entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.seqscope.Seqscope"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.seqscope.Seqscope"),
+                                                 QIcon(QStringLiteral(":/seqscope/io.github.seqscope.Seqscope.svg"))));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("A packet analyzer that makes TCP and UDP visible."));
