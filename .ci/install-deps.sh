@@ -14,6 +14,9 @@ PACKAGES=(
   python3                                        # conformance comparison (../shared/conformance/compare.py)
   tshark tcpdump                                 # reference peers for tests and bench (never used by seqscope at run time)
   xvfb xauth                                     # screenshots and GUI runs without a display
+  help2man                                       # man pages from --help at build time
+  desktop-file-utils appstream                   # validators of the installed .desktop and metainfo (tests/install)
+  dpkg-dev                                       # dpkg-shlibdeps: the .deb's dependencies
   libbenchmark-dev time                          # bench/: Google Benchmark, /usr/bin/time -v for peak RSS
 )
 
