@@ -59,7 +59,6 @@ private:
     CaptureFormat format_ = CaptureFormat::Unknown;
     bool big_endian_ = false;     // byte order of the file (pcap) or current section (pcapng)
     bool modified_pcap_ = false;  // Kuznetzov's 24-byte record headers
-    std::uint16_t pcap_interface_ = 0;
     std::uint32_t pcap_snap_len_ = 0;
     std::vector<NgInterface> ng_interfaces_;  // of the current section (pcap: one)
     InterfaceInfo pending_interface_;          // pcap: added to the store on first read

@@ -23,7 +23,6 @@ const render::Rgb kInk = render::rgb("#1D2733");
 const render::Rgb kMuted = render::rgb("#5B6673");
 
 // The SVG export's classes, as styles every back end understands.
-const TextStyle kBody{Face::Sans, 12, false, kInk};
 const TextStyle kMono{Face::Mono, 11, false, kInk};
 const TextStyle kMonoSmall{Face::Mono, 10, false, kMuted};
 const TextStyle kTitle{Face::Sans, 16, true, kInk};

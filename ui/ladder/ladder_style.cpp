@@ -54,11 +54,11 @@ QString flagNames(std::uint32_t f) {
 const Fonts& Fonts::get() {
     static const Fonts fonts = [] {
         Fonts f;
-        const auto make = [](const char* family, int px, bool bold = false, bool italic = false) {
+        const auto make = [](const char* family, int px, bool is_bold = false, bool is_italic = false) {
             QFont font(QString::fromLatin1(family));
             font.setPixelSize(px);
-            font.setBold(bold);
-            font.setItalic(italic);
+            font.setBold(is_bold);
+            font.setItalic(is_italic);
             font.setHintingPreference(QFont::PreferNoHinting);
             return font;
         };
