@@ -47,7 +47,9 @@ public:
                              QMetaObject::invokeMethod(
                                  owner,
                                  [=, result = std::move(result)]() mutable {
-                                     if (!alive || generation != self->generation_) return;
+                                     if (!alive) return;
+                                     ++self->settled_;
+                                     if (generation != self->generation_) return;
                                      self->running_ = false;
                                      deliver(std::move(result));
                                  },
@@ -63,6 +65,9 @@ public:
     }
     [[nodiscard]] bool running() const { return running_; }
     [[nodiscard]] std::uint64_t generation() const { return generation_; }
+    // Runs whose result reached the owner's thread, delivered or dropped: tests wait
+    // for it to know a superseded run is over (instead of sleeping).
+    [[nodiscard]] std::uint64_t settled() const { return settled_; }
 
 private:
     struct Run {
@@ -72,6 +77,7 @@ private:
     QObject* owner_;
     std::vector<Run> runs_;
     std::uint64_t generation_ = 0;
+    std::uint64_t settled_ = 0;
     bool running_ = false;
 };
 

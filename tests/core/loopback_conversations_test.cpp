@@ -10,6 +10,7 @@
 #include "analysis/udp_exchanges.h"
 #include "capture/live_capture.h"
 #include "engine/capture_session.h"
+#include "support/ci_policy.h"
 #include "tools/loopback_lab.h"
 
 #include <gtest/gtest.h>
@@ -64,7 +65,7 @@ Captured capture(lab::Scenario scenario, int rounds = 2) {
 
 #define CAPTURE_OR_SKIP(var, ...)                                                  \
     Captured var = capture(__VA_ARGS__);                                           \
-    if (!var.skip.empty()) GTEST_SKIP() << "no capture permission: " << var.skip;  \
+    if (!var.skip.empty()) SEQSCOPE_SKIP_OR_FAIL_UNDER_CI("no capture permission: " + var.skip); \
     ASSERT_TRUE(var.session)
 
 std::vector<TcpConversationSummary> tcp_summaries(const CaptureSession& s) {

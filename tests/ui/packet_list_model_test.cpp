@@ -5,6 +5,7 @@
 #include "ui_test_support.h"
 
 #include "format/tshark_output.h"
+#include "support/ci_policy.h"
 #include "ui/file_loader.h"
 #include "ui/packet_list_model.h"
 #include "ui/roles.h"
@@ -18,7 +19,6 @@ namespace seqscope::ui {
 namespace {
 
 using test::capture;
-using test::cli_lines;
 
 // Collects what QAbstractItemModelTester reports (it logs through qWarning in
 // Warning mode), so a broken model fails the gtest instead of scrolling by.
@@ -91,14 +91,14 @@ TEST(PacketListModel, StaysConsistentWhileAFileLoads) {
     EXPECT_TRUE(ModelTestMessages::messages.isEmpty()) << messages.messages.join(QLatin1Char('\n')).toStdString();
 }
 
-// Every cell of every row, against seqscope-cli's columns of the same packets.
-void expect_rows_match_cli(const char* name) {
+// Every cell of every row, against tshark 4.0.17's columns of the same packets.
+void expect_rows_match_tshark(const char* name) {
     test::app();
     Loaded l;
     const QString file = capture(name);
     ASSERT_TRUE(l.load(file)) << name;
 
-    const QStringList fields = cli_lines({QStringLiteral("-r"), file, QStringLiteral("-T"), QStringLiteral("fields"),
+    const QStringList fields = test::program_lines(QStringLiteral("tshark"), {QStringLiteral("-r"), file, QStringLiteral("-T"), QStringLiteral("fields"),
                                           QStringLiteral("-E"), QStringLiteral("separator=/t"),
                                           QStringLiteral("-e"), QStringLiteral("frame.number"),
                                           QStringLiteral("-e"), QStringLiteral("_ws.col.Source"),
@@ -109,7 +109,7 @@ void expect_rows_match_cli(const char* name) {
                                           QStringLiteral("-e"), QStringLiteral("tcp.stream"),
                                           QStringLiteral("-e"), QStringLiteral("udp.stream")});
     // The summary line carries the Time column as shown (rounded to the capture's precision).
-    const QStringList summary = cli_lines({QStringLiteral("-r"), file});
+    const QStringList summary = test::program_lines(QStringLiteral("tshark"), {QStringLiteral("-r"), file});
     ASSERT_EQ(l.model.rowCount(), fields.size()) << name;
     ASSERT_EQ(summary.size(), fields.size()) << name;
 
@@ -137,11 +137,12 @@ void expect_rows_match_cli(const char* name) {
     }
 }
 
-TEST(PacketListModel, RowsShowWhatTheCliPrints) {
-    expect_rows_match_cli("http.pcap");
-    expect_rows_match_cli("dns+icmp.pcapng");        // UDP and ICMP
-    expect_rows_match_cli("dhcp-nanosecond.pcap");   // nanosecond timestamps: 9 decimals
-    expect_rows_match_cli("gitOverTCP.pcap");        // one TCP stream
+TEST(PacketListModel, RowsShowWhatTsharkPrints) {
+    SEQSCOPE_REQUIRE_TSHARK();
+    expect_rows_match_tshark("http.pcap");
+    expect_rows_match_tshark("dns+icmp.pcapng");        // UDP and ICMP
+    expect_rows_match_tshark("dhcp-nanosecond.pcap");   // nanosecond timestamps: 9 decimals
+    expect_rows_match_tshark("gitOverTCP.pcap");        // one TCP stream
 }
 
 TEST(PacketListModel, OpeningAnotherFileDropsTheFirstOne) {

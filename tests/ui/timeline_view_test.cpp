@@ -316,8 +316,8 @@ TEST(TimelineJob, RequestsDuringABuildFoldIntoOneMore) {
     job.request();
     job.request();  // while the first runs: one follow-up
     job.request();
-    ASSERT_TRUE(test::wait_until([&] { return ready.count() >= 2 && !job.running(); }));
-    QTest::qWait(100);
+    // Two builds, then none runs or waits: no third can start without a request.
+    ASSERT_TRUE(test::wait_until([&] { return job.settledBuilds() == 2 && !job.running(); }));
     EXPECT_EQ(ready.count(), 2);
     const auto t = ready.last().at(0).value<std::shared_ptr<const Timeline>>();
     ASSERT_NE(t, nullptr);
@@ -326,7 +326,7 @@ TEST(TimelineJob, RequestsDuringABuildFoldIntoOneMore) {
     // A new capture drops what runs for the old one.
     job.request();
     job.setSession(nullptr);
-    QTest::qWait(300);
+    ASSERT_TRUE(test::wait_until([&] { return job.settledBuilds() == 3; }));
     EXPECT_EQ(ready.count(), 2);
 }
 

@@ -47,14 +47,23 @@ inline QString sample(const char* name) {
 }
 
 // stdout of seqscope-cli with `args`, split into lines (the trailing empty one dropped).
-inline QStringList cli_lines(const QStringList& args, int* exit_code = nullptr) {
+inline QStringList program_lines(const QString& program, const QStringList& args, int* exit_code = nullptr) {
     QProcess p;
-    p.start(QStringLiteral(SEQSCOPE_CLI), args);
-    EXPECT_TRUE(p.waitForFinished(60000)) << "seqscope-cli did not finish";
+    if (program == QLatin1String("tshark")) {  // with the profile the corpus's references were made with
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("WIRESHARK_CONFIG_DIR"), QStringLiteral(SEQSCOPE_SHARED_DIR "/conformance/tshark-profile"));
+        p.setProcessEnvironment(env);
+    }
+    p.start(program, args);
+    EXPECT_TRUE(p.waitForFinished(60000)) << program.toStdString() << " did not finish";
     if (exit_code != nullptr) *exit_code = p.exitCode();
     QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'));
     if (!lines.isEmpty() && lines.back().isEmpty()) lines.pop_back();
     return lines;
+}
+
+inline QStringList cli_lines(const QStringList& args, int* exit_code = nullptr) {
+    return program_lines(QStringLiteral(SEQSCOPE_CLI), args, exit_code);
 }
 
 // How many packets seqscope-cli reads from `file`.

@@ -34,6 +34,8 @@ public:
     void cancel();
     [[nodiscard]] std::uint64_t generation() const { return run_.generation(); }
     [[nodiscard]] bool running() const { return run_.running(); }
+    // Builds whose result came back, shown or dropped as stale.
+    [[nodiscard]] std::uint64_t settledBuilds() const { return run_.settled(); }
 
 Q_SIGNALS:
     // The newest request's ladder (never a stale one).

@@ -61,6 +61,7 @@ void TimelineJob::start() {
 void TimelineJob::deliver(std::shared_ptr<const Timeline> timeline, std::size_t packets, std::uint64_t generation,
                           std::chrono::milliseconds took) {
     running_ = false;
+    ++settled_;
     last_duration_ = took;
     // Packets that arrived meanwhile: build again, and show this one until then.
     if (pending_) start();

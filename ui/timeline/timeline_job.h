@@ -36,6 +36,8 @@ public:
     // Builds from the session as it is now; folded into the running build's follow-up.
     void request();
     [[nodiscard]] bool running() const { return running_; }
+    // Builds whose result came back, shown or dropped as an older capture's.
+    [[nodiscard]] std::uint64_t settledBuilds() const { return settled_; }
     // How long the last build took (the view spaces refreshes by it while loading).
     [[nodiscard]] std::chrono::milliseconds lastDuration() const { return last_duration_; }
 
@@ -51,6 +53,7 @@ private:
     std::shared_ptr<const CaptureSession> session_;
     std::jthread worker_;
     std::uint64_t generation_ = 0;
+    std::uint64_t settled_ = 0;
     bool running_ = false;
     bool pending_ = false;
     std::chrono::milliseconds last_duration_{0};
