@@ -7,7 +7,7 @@
 #include "ui/ladder/ladder_canvas.h"
 #include "ui/ladder/ladder_view.h"
 #include "ui/main_window.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ui/file_loader.h"
 #include "ui/selection_hub.h"
 #include "ui/timeline/timeline_view.h"

@@ -8,7 +8,7 @@
 // Run: build/dev/bench/seqscope-ladder-bench (QT_QPA_PLATFORM=offscreen is set).
 #include "analysis/conversation_summary.h"
 #include "analysis/seq_arithmetic.h"
-#include "decode/packet_view.h"
+#include "types/packet_view.h"
 #include "ladder/ladder_builder.h"
 #include "ladder/ladder_layout.h"
 #include "ui/ladder/ladder_canvas.h"

@@ -5,7 +5,7 @@
 // published packets, as a view scrolled to the end does; prints the worst and
 // median page time.
 #include "decode/dissector.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 
 #include <algorithm>
 #include <atomic>

@@ -3,7 +3,7 @@
 // over a capture made by the generator. Run by hand (never from ctest):
 //     build/release/bench/seqscope-microbench
 #include "capture_generator.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 
 #include <benchmark/benchmark.h>
 

@@ -2,7 +2,7 @@
 #include "ui/details_pane.h"
 
 #include "decode/field_tree.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ui/roles.h"
 
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/main_window.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ui/bytes_pane.h"
 #include "ui/details_pane.h"
 #include "ui/file_loader.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/packet_list_model.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ui/roles.h"
 
 #include <limits>

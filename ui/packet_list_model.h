@@ -6,7 +6,7 @@
 // change, tells everyone holding row text that it is stale.
 #pragma once
 
-#include "engine/packet_row.h"
+#include "format/packet_row.h"
 #include "ui/row_cache.h"
 
 #include <QAbstractTableModel>

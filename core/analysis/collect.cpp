@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis/collect.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 
 namespace seqscope {
 namespace {

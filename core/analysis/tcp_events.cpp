@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysis/tcp_events.h"
 
-#include "decode/packet_view.h"
+#include "types/packet_view.h"
 
 namespace seqscope {
 

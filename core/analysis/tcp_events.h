@@ -5,9 +5,9 @@
 // modules never depend on decoder internals.
 #pragma once
 
-#include "decode/address.h"
-#include "decode/packet_view.h"
-#include "flow/tcp_analysis.h"
+#include "types/address.h"
+#include "types/packet_view.h"
+#include "types/tcp_analysis.h"
 #include "util/strong_id.h"
 
 #include <array>

@@ -6,7 +6,7 @@
 // the damage is reported as a sentence with its byte offset.
 #pragma once
 
-#include "capture/mapped_file.h"
+#include "store/mapped_file.h"
 #include "store/packet_store.h"
 
 #include <cstdint>

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "decode/field_tree.h"
-#include "decode/packet_view.h"
+#include "types/packet_view.h"
 #include "flow/flow_state.h"
 #include "store/packet_store.h"
 #include "util/strong_id.h"

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "decode/field_tree.h"
-#include "decode/packet_view.h"
-#include "flow/tcp_analysis.h"
+#include "types/packet_view.h"
+#include "types/tcp_analysis.h"
 
 #include <string>
 

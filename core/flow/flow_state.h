@@ -6,8 +6,8 @@
 
 #include "flow/tcp_tracker.h"
 #include "flow/udp_tracker.h"
-#include "decode/ip_reassembly.h"
-#include "decode/icmp_tracker.h"
+#include "flow/ip_reassembly.h"
+#include "flow/icmp_tracker.h"
 
 namespace seqscope {
 

@@ -5,8 +5,8 @@
 // "unknown" for nextseq, maxseqtobeacked and lastack, exactly as tshark treats it.
 #pragma once
 
-#include "decode/address.h"
-#include "decode/packet_view.h"
+#include "types/address.h"
+#include "types/packet_view.h"
 #include "util/strong_id.h"
 
 #include <array>

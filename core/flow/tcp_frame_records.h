@@ -9,7 +9,7 @@
 #pragma once
 
 #include "flow/frame_slot_index.h"
-#include "flow/tcp_analysis.h"
+#include "types/tcp_analysis.h"
 #include "store/chunked_vector.h"
 #include "util/strong_id.h"
 

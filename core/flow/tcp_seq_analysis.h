@@ -4,7 +4,7 @@
 // state it leaves behind. Runs once per segment in pass one, with raw numbers.
 #pragma once
 
-#include "flow/tcp_analysis.h"
+#include "types/tcp_analysis.h"
 #include "flow/tcp_flow_state.h"
 
 #include <cstdint>

@@ -15,9 +15,9 @@
 // Readers on other threads hold the same lock as the writer (CaptureSession::with_flows).
 #pragma once
 
-#include "decode/address.h"
-#include "decode/packet_view.h"
-#include "flow/tcp_analysis.h"
+#include "types/address.h"
+#include "types/packet_view.h"
+#include "types/tcp_analysis.h"
 #include "util/strong_id.h"
 
 #include <cstdint>

@@ -3,7 +3,7 @@
 // (direction-agnostic), handed out in order of first appearance.
 #pragma once
 
-#include "decode/address.h"
+#include "types/address.h"
 #include "util/strong_id.h"
 
 #include <cstdint>

@@ -4,7 +4,7 @@
 #include "analysis/collect.h"
 #include "analysis/conversation_summary.h"
 #include "analysis/udp_exchanges.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ladder/ladder_builder.h"
 #include "ladder/ladder_text.h"
 

@@ -2,8 +2,8 @@
 #include "ladder/ladder_builder.h"
 
 #include "analysis/collect.h"
-#include "decode/packet_view.h"
-#include "engine/capture_session.h"
+#include "types/packet_view.h"
+#include "session/capture_session.h"
 #include "util/seq.h"
 
 #include <cstdio>

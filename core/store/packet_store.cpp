@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/packet_store.h"
 
-#include "capture/mapped_file.h"
+#include "store/mapped_file.h"
 
 #include <algorithm>
 #include <cstring>

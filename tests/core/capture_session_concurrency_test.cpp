@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pass two while pass one runs on another thread (the GUI's loader): every packet a
 // reader can see is already analysed, so its row is the one a finished load gives.
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Damaged packets: each must decode without a crash, carry a Truncated/Malformed
 // mark, and leave the packets after it in the same file decoded normally.
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "support/packet_builder.h"
 
 #include <gtest/gtest.h>

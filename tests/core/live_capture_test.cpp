@@ -5,7 +5,7 @@
 // tests are skipped with the reason, and the permission message itself is checked.
 #include "capture/capture_file.h"
 #include "capture/live_capture.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "support/ci_policy.h"
 #include "tools/loopback_lab.h"
 

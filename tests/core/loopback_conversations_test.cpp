@@ -9,7 +9,7 @@
 #include "analysis/seq_arithmetic.h"
 #include "analysis/udp_exchanges.h"
 #include "capture/live_capture.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "support/ci_policy.h"
 #include "tools/loopback_lab.h"
 

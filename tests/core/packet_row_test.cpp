@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The packet list's row (engine/packet_row): the Time column's rounding, and the rows
+// The packet list's row (format/packet_row): the Time column's rounding, and the rows
 // of real captures against tshark's output for them.
-#include "engine/capture_session.h"
-#include "engine/packet_row.h"
+#include "session/capture_session.h"
+#include "format/packet_row.h"
 #include "format/tshark_output.h"
 
 #include <gtest/gtest.h>

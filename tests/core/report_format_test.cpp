@@ -3,7 +3,7 @@
 // expected text follows tshark 4.0.17's layout (ui/cli/tap-iousers.c,
 // ui/cli/tap-follow.c); reports_test.cpp checks whole reports against tshark.
 #include "format/conv_report.h"
-#include "decode/packet_view.h"
+#include "types/packet_view.h"
 #include "format/follow_report.h"
 
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 #include "analysis/conversation_summary.h"
 #include "analysis/endpoint_states.h"
 #include "analysis/seq_arithmetic.h"
-#include "decode/packet_view.h"
+#include "types/packet_view.h"
 #include "support/conv_builder.h"
 
 #include <gtest/gtest.h>

@@ -6,7 +6,7 @@
 // datagram to a closed port), and the conformance corpus's challenge01 download
 // with out-of-order segments, duplicate ACKs and SACK blocks.
 #include "analysis/collect.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "graphs/rtt_graph.h"
 #include "graphs/time_sequence.h"
 #include "timeline/timeline.h"

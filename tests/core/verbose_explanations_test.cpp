@@ -2,7 +2,7 @@
 // `seqscope-cli -V` explains each packet under tshark's tree. The expectations
 // here are derived independently, from the same capture's -T fields output
 // (tcp.seq, tcp.len, tcp.ack, flags): the explanation must agree with them.
-#include "engine/cli.h"
+#include "cli/cli.h"
 
 #include <gtest/gtest.h>
 

@@ -7,7 +7,7 @@
 
 #include "analysis/tcp_events.h"
 #include "analysis/udp_exchanges.h"
-#include "decode/packet_view.h"
+#include "types/packet_view.h"
 
 #include <array>
 #include <cstdint>

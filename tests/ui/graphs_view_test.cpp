@@ -8,7 +8,7 @@
 #include "ui_test_support.h"
 
 #include "analysis/collect.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "graphs/rtt_graph.h"
 #include "graphs/throughput.h"
 #include "graphs/time_sequence.h"

@@ -4,7 +4,7 @@
 // numbers against seqscope-cli, and a paint of a band far down a long ladder.
 #include "ui_test_support.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ladder/ladder_builder.h"
 #include "ui/ladder/ladder_canvas.h"
 #include "ui/ladder/ladder_view.h"

@@ -13,7 +13,7 @@
 #include "ui/main_window.h"
 #include "ui/packet_list_model.h"
 #include "ui/selection_hub.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ui/file_loader.h"
 
 #include <QScrollBar>

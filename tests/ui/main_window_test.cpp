@@ -4,7 +4,7 @@
 // show the selected packet exactly as seqscope-cli -V does.
 #include "ui_test_support.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ui/bytes_pane.h"
 #include "ui/details_pane.h"
 #include "ui/file_loader.h"

@@ -12,7 +12,7 @@
 #include "support/packet_builder.h"
 
 #include "analysis/collect.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ui/file_loader.h"
 #include "ui/ladder/ladder_canvas.h"
 #include "ui/ladder/ladder_view.h"

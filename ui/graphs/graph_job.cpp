@@ -2,7 +2,7 @@
 #include "ui/graphs/graph_job.h"
 
 #include "analysis/collect.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 
 namespace seqscope::ui {
 

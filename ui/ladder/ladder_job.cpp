@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ladder/ladder_job.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "ladder/ladder_builder.h"
 
 namespace seqscope::ui {

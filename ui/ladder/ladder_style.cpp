@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ladder/ladder_style.h"
 
-#include "flow/tcp_analysis.h"
+#include "types/tcp_analysis.h"
 #include "ladder/ladder_palette.h"
 
 #include <QPainter>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ladder/ladder_view.h"
 
-#include "flow/tcp_analysis.h"
+#include "types/tcp_analysis.h"
 #include "ui/ladder/ladder_canvas.h"
 #include "ui/ladder/ladder_job.h"
 #include "ui/ladder/ladder_legend.h"

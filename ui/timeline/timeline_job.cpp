@@ -2,7 +2,7 @@
 #include "ui/timeline/timeline_job.h"
 
 #include "analysis/collect.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 
 #include <QMetaObject>
 #include <QPointer>

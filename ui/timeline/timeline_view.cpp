@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/timeline/timeline_view.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "timeline/timeline.h"
 #include "ui/timeline/timeline_canvas.h"
 #include "ui/timeline/timeline_job.h"

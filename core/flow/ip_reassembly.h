@@ -6,7 +6,7 @@
 // any order without the other fragments' frames at hand.
 #pragma once
 
-#include "decode/address.h"
+#include "types/address.h"
 #include "util/byte_reader.h"
 #include "util/strong_id.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 
 #include <algorithm>
 #include <thread>

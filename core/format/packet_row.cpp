@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/packet_row.h"
+#include "format/packet_row.h"
 
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "format/tshark_output.h"
 
 #include <charconv>

@@ -5,7 +5,7 @@
 // Pass one records each reply's answer, so pass two replays it for any frame.
 #pragma once
 
-#include "decode/address.h"
+#include "types/address.h"
 #include "util/strong_id.h"
 
 #include <cstddef>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "capture/mapped_file.h"
+#include "store/mapped_file.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "decode/ip_reassembly.h"
+#include "flow/ip_reassembly.h"
 
 #include <algorithm>
 

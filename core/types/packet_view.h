@@ -4,7 +4,7 @@
 // and the engine keeps only the compact results it needs.
 #pragma once
 
-#include "decode/address.h"
+#include "types/address.h"
 #include "util/strong_id.h"
 
 #include <array>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "decode/icmp_tracker.h"
+#include "flow/icmp_tracker.h"
 
 namespace seqscope {
 

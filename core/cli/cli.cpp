@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/cli.h"
+#include "cli/cli.h"
 
-#include "engine/capture_session.h"
-#include "engine/tshark_reports.h"
+#include "session/capture_session.h"
+#include "cli/tshark_reports.h"
 #include "format/conversation_reports.h"
 #include "format/field_registry.h"
 #include "format/verbose_explanations.h"

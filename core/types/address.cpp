@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "decode/address.h"
+#include "types/address.h"
 
 #include <arpa/inet.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine/tshark_reports.h"
+#include "cli/tshark_reports.h"
 
 #include "analysis/collect.h"
-#include "engine/capture_session.h"
+#include "session/capture_session.h"
 #include "format/conv_report.h"
 
 #include <algorithm>
