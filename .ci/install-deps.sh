@@ -14,6 +14,7 @@ PACKAGES=(
   python3                                        # conformance comparison (../shared/conformance/compare.py)
   tshark tcpdump                                 # reference peers for tests and bench (never used by seqscope at run time)
   xvfb xauth                                     # screenshots and GUI runs without a display
+  poppler-utils                                  # tests read seqscope-cli's PDFs back (pdfinfo, pdftotext, pdftoppm)
   help2man                                       # man pages from --help at build time
   desktop-file-utils appstream                   # validators of the installed .desktop and metainfo (tests/install)
   dpkg-dev                                       # dpkg-shlibdeps: the .deb's dependencies

@@ -6,7 +6,7 @@
 #     folders of lower layers only. Folders of one layer do not include each other.
 # Lowest first; keep docs/ARCHITECTURE.md's picture in step.
 set(SEQSCOPE_CORE_LAYERS
-  "util render"          # helpers, strong ids; the drawing surface
+  "util"                 # helpers, strong ids
   "types"                # value types shared by all: addresses, packet view, analysis flag bits
   "store"                # packed per-packet records, the mapped file
   "capture"              # pcap/pcapng reading and writing, live capture

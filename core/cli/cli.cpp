@@ -6,6 +6,8 @@
 #include "format/conversation_reports.h"
 #include "format/field_registry.h"
 #include "format/verbose_explanations.h"
+#include "analysis/collect.h"
+#include "timeline/timeline.h"
 
 #include <algorithm>
 #include <cctype>
@@ -57,10 +59,13 @@ std::string cli_usage() {
            "                           the Ack equations, analysis reasons and state changes\n"
            "  -z ladder,udp,N          the same for udp.stream N (request/response pairing)\n"
            "  -z exchanges,udp         UDP request/response pairs, unanswered requests, ICMP errors\n"
-           "  --export FMT -o FILE     write the -z ladder as svg, png, pdf (pictures), csv, md\n"
-           "                           (seq/ack tables), plantuml or mermaid (sequence diagrams) or txt\n"
-           "  --frames A-B             pictures show only the arrows of frames A..B (default: the\n"
-           "                           whole conversation); lane headers and legend stay\n"
+           "  -z timeline              every connection on one time axis (handshake, data, teardown,\n"
+           "                           TIME_WAIT, UDP requests): a picture, with --export png|svg|pdf\n"
+           "  --export FMT -o FILE     write the -z ladder as svg, png, pdf (pictures, drawn as the\n"
+           "                           window draws them), csv, md (seq/ack tables), plantuml or\n"
+           "                           mermaid (sequence diagrams) or txt; -z timeline as png, svg, pdf\n"
+           "  --frames A-B             ladder pictures show only the arrows of frames A..B (default:\n"
+           "                           the whole conversation); the lane headers stay\n"
            "  --scale S                PNG pixels per point, 1 to 4 (default 2, crisp on HiDPI)\n"
            "Other:\n"
            "  -h                       this help\n"
@@ -70,7 +75,7 @@ std::string cli_usage() {
 namespace {
 
 // --scale S (1..4) and --frames A-B for the ladder pictures.
-bool parse_image_option(const std::string& flag, const std::string& v, LadderImageOptions& image, std::string& error) {
+bool parse_image_option(const std::string& flag, const std::string& v, PictureOptions& image, std::string& error) {
     char* end = nullptr;
     if (flag == "--scale") {
         const double s = std::strtod(v.c_str(), &end);
@@ -93,7 +98,7 @@ bool parse_image_option(const std::string& flag, const std::string& v, LadderIma
         error = "--frames takes a frame range FIRST-LAST such as 4-12, not \"" + v + "\"";
         return false;
     }
-    image.range = LadderFrameRange{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)};
+    image.frames = FrameRange{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)};
     return true;
 }
 
@@ -120,7 +125,7 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
         }
         else if (a == "--scale" || a == "--frames") {
             const char* v = need_arg(i, a == "--scale" ? "-scale" : "-frames");
-            if (!v || !parse_image_option(a, v, opt.image, error)) return false;
+            if (!v || !parse_image_option(a, v, opt.picture, error)) return false;
         }
         else if (a == "--stats-memory") opt.stats_memory = true;
         else if (a == "-r" || a == "-c" || a == "-T" || a == "-e" || a == "-E" || a == "-z") {
@@ -217,9 +222,42 @@ void print_verbose(const CaptureSession& session, std::size_t packets, std::stri
     }
 }
 
+// Writes a report to -o FILE (pictures and exports) or to `out`; false with the sentence on `err`.
+bool write_report(const CliOptions& opt, const std::string& text, bool to_file, std::FILE* out, std::FILE* err) {
+    if (!to_file || opt.output_file.empty()) {
+        std::fwrite(text.data(), 1, text.size(), out);
+        return true;
+    }
+    std::FILE* f = std::fopen(opt.output_file.c_str(), "wb");
+    bool written = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    int why = errno;
+    if (f != nullptr && std::fclose(f) != 0 && written) written = false, why = errno;  // a full disk shows here
+    if (!written)
+        std::fputs(("seqscope-cli: could not write \"" + opt.output_file + "\": " + std::strerror(why) + ".\n").c_str(),
+                   err);
+    return written;
+}
+
+// -z timeline: every conversation on one time axis, as a picture.
+bool timeline_picture(const CaptureSession& session, const CliOptions& opt, const PictureWriter* pictures,
+                      std::string& out, std::string& error) {
+    if (!is_picture_format(opt.export_format)) {
+        error = "-z timeline is a picture: add --export png, svg or pdf (and -o FILE)";
+        return false;
+    }
+    if (pictures == nullptr) {
+        error = "this build of seqscope-cli draws no pictures; --export " + opt.export_format + " needs ui/draw";
+        return false;
+    }
+    TimelineOptions options;
+    if (session.packet_count() > 0) options.origin_ns = session.store().first_ts_ns();
+    const Timeline timeline = build_timeline(collect_conversations(session), options);
+    return pictures->timeline(timeline, opt.export_format, opt.picture, out, error);
+}
+
 }  // namespace
 
-int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
+int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err, const PictureWriter* pictures) {
     if (opt.help) {
         std::fputs(cli_usage().c_str(), out);
         return 0;
@@ -246,9 +284,12 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
     // exchanges), all checked before reading so a typo fails fast.
     std::vector<TsharkReport> tshark_reports;
     std::vector<ReportRequest> reports;
+    bool timeline = false;
     for (const auto& z : opt.statistics) {
         std::string zerr;
-        if (auto r = parse_conversation_report(z, zerr)) {
+        if (z == "timeline") {
+            timeline = true;
+        } else if (auto r = parse_conversation_report(z, zerr)) {
             if (!zerr.empty()) {
                 std::fputs(("seqscope-cli: " + zerr + "\n").c_str(), err);
                 return 1;
@@ -298,26 +339,29 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
     if (verbose) print_verbose(session, printed, buffer, out);
     buffer += run_tshark_reports(session, tshark_reports);
     std::fwrite(buffer.data(), 1, buffer.size(), out);
+    const LadderPictureFn ladder_picture = [&](const Ladder& l, const std::string& format, std::string& bytes,
+                                               std::string& perr) {
+        if (pictures == nullptr) {
+            perr = "this build of seqscope-cli draws no pictures; --export " + format + " needs ui/draw";
+            return false;
+        }
+        return pictures->ladder(l, format, opt.picture, bytes, perr);
+    };
     for (const auto& r : reports) {
         std::string text, rerr;
-        if (!run_conversation_report(r, session, text, rerr, opt.export_format, opt.image)) {
+        if (!run_conversation_report(r, session, text, rerr, opt.export_format, ladder_picture)) {
             std::fputs(("seqscope-cli: " + rerr + "\n").c_str(), err);
             return 1;
         }
-        if (!opt.output_file.empty() && r.kind == "ladder") {
-            std::FILE* f = std::fopen(opt.output_file.c_str(), "wb");
-            bool written = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size();
-            int why = errno;
-            if (f != nullptr && std::fclose(f) != 0 && written) written = false, why = errno;  // a full disk shows here
-            if (!written) {
-                std::fputs(("seqscope-cli: could not write \"" + opt.output_file + "\": " + std::strerror(why) + ".\n")
-                               .c_str(),
-                           err);
-                return 1;
-            }
-            continue;
+        if (!write_report(opt, text, r.kind == "ladder", out, err)) return 1;
+    }
+    if (timeline) {
+        std::string picture, perr;
+        if (!timeline_picture(session, opt, pictures, picture, perr)) {
+            std::fputs(("seqscope-cli: " + perr + "\n").c_str(), err);
+            return 1;
         }
-        std::fwrite(text.data(), 1, text.size(), out);
+        if (!write_report(opt, picture, true, out, err)) return 1;
     }
     std::fflush(out);
     if (opt.stats_memory) {
@@ -338,14 +382,14 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err) {
     return 0;
 }
 
-int cli_main(int argc, const char* const* argv) {
+int cli_main(int argc, const char* const* argv, const PictureWriter* pictures) {
     CliOptions opt;
     std::string error;
     if (!parse_cli(argc, argv, opt, error)) {
         std::fprintf(stderr, "seqscope-cli: %s\n\n%s", error.c_str(), cli_usage().c_str());
         return 1;
     }
-    return run_cli(opt, stdout, stderr);
+    return run_cli(opt, stdout, stderr, pictures);
 }
 
 }  // namespace seqscope

@@ -197,16 +197,15 @@ std::string ladder_text_export(const Ladder& l, const std::string& format) {
     return kRule + "\n" + ladder_text(l) + kRule + "\n";
 }
 
-bool render_ladder(const Ladder& l, const std::string& format, const LadderImageOptions& image, std::string& out,
+bool render_ladder(const Ladder& l, const std::string& format, const LadderPictureFn& picture, std::string& out,
                    std::string& error) {
-    for (const auto& [name, f] : {std::pair{"svg", LadderImageFormat::Svg}, std::pair{"png", LadderImageFormat::Png},
-                                  std::pair{"pdf", LadderImageFormat::Pdf}})
-        if (format == name) {
-            std::string bytes;
-            if (!ladder_image(l, f, image, bytes, error)) return false;
-            out += bytes;
-            return true;
+    if (format == "svg" || format == "png" || format == "pdf") {
+        if (!picture) {
+            error = "this build of seqscope-cli draws no pictures; --export " + format + " needs ui/draw";
+            return false;
         }
+        return picture(l, format, out, error);
+    }
     out += ladder_text_export(l, format);
     return true;
 }
@@ -214,7 +213,7 @@ bool render_ladder(const Ladder& l, const std::string& format, const LadderImage
 }  // namespace
 
 bool run_conversation_report(const ReportRequest& r, const CaptureSession& session, std::string& out, std::string& error,
-                             const std::string& export_format, const LadderImageOptions& image) {
+                             const std::string& export_format, const LadderPictureFn& picture) {
     if (r.kind == "exchanges") {
         out += exchanges_report(session);
         return true;
@@ -234,14 +233,14 @@ bool run_conversation_report(const ReportRequest& r, const CaptureSession& sessi
             error = "there is no udp.stream " + std::to_string(*r.stream) + " in this capture";
             return false;
         }
-        return render_ladder(l, export_format, image, out, error);
+        return render_ladder(l, export_format, picture, out, error);
     }
     const std::size_t streams = session.with_flows([](const FlowState& f) { return f.tcp.stream_count(); });
     if (*r.stream >= streams) {
         error = "there is no tcp.stream " + std::to_string(*r.stream) + " in this capture";
         return false;
     }
-    return render_ladder(tcp_ladder_for_stream(session, TcpStreamId{*r.stream}, opt), export_format, image, out, error);
+    return render_ladder(tcp_ladder_for_stream(session, TcpStreamId{*r.stream}, opt), export_format, picture, out, error);
 }
 
 }  // namespace seqscope

@@ -4,8 +4,9 @@
 // request/response pairing (-z exchanges,udp).
 #pragma once
 
-#include "ladder/ladder_image.h"
+#include "ladder/ladder.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -27,10 +28,13 @@ std::optional<ReportRequest> parse_conversation_report(const std::string& arg, s
 // Runs a report over an analysed capture. Returns false with a sentence in
 // `error` (e.g. "there is no tcp.stream 7 in this capture; it has streams 0–3").
 // `export_format` (svg, png, pdf, csv, md, plantuml, mermaid, txt; empty = txt) applies
-// to ladders; `image` sets the pictures' (svg, png, pdf) scale and frame range.
+// to ladders; the pictures (svg, png, pdf) are drawn by `picture`, which the CLI gets
+// from ui/draw (core draws nothing).
+using LadderPictureFn =
+    std::function<bool(const Ladder& ladder, const std::string& format, std::string& out, std::string& error)>;
 bool run_conversation_report(const ReportRequest& request, const CaptureSession& session, std::string& out,
                              std::string& error, const std::string& export_format = {},
-                             const LadderImageOptions& image = {});
+                             const LadderPictureFn& picture = {});
 
 std::string states_report(const CaptureSession& session, std::uint32_t stream, std::string& error);
 std::string exchanges_report(const CaptureSession& session);

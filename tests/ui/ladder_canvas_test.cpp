@@ -110,7 +110,7 @@ TEST(LadderCanvas, TooltipAndWhyCarryTheArithmetic) {
 TEST(LadderCanvas, HoverHighlightsAndPaintsFarDown) {
     test::app();
     LadderCanvas canvas;
-    canvas.resize(1000, 400);
+    canvas.resize(1000, 800);
     canvas.setZoom(3.0);
     canvas.setLadder(demo_ladder());
     canvas.show();
@@ -118,13 +118,24 @@ TEST(LadderCanvas, HoverHighlightsAndPaintsFarDown) {
     const std::size_t last = canvas.scene().arrowCount() - 1;
     canvas.scrollToArrow(last);
     EXPECT_GT(canvas.verticalScrollBar()->value(), 0);
-    QTest::mouseMove(canvas.viewport(), canvas.arrowPoint(last));
-    QImage frame(canvas.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    canvas.viewport()->render(&frame);
-    // The hovered arrow's row is tinted; a row far from it is not.
+    const auto render = [&] {
+        QImage frame(canvas.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        canvas.viewport()->render(&frame);
+        return frame;
+    };
+    const QImage before = render();
     const QPoint at = canvas.arrowPoint(last);
-    const QColor row = frame.pixelColor(8, at.y());
-    EXPECT_NE(row, QColor(Qt::white));
+    QTest::mouseMove(canvas.viewport(), at);
+    ASSERT_EQ(canvas.hoveredArrow(), std::optional<std::size_t>(last));
+    const QImage after = render();
+    // The hovered arrow's row is tinted at the left edge, where nothing else is drawn;
+    // a row far above it looks as it did before the hover.
+    EXPECT_NE(after.pixelColor(8, at.y()), before.pixelColor(8, at.y())) << "the hovered row is not tinted";
+    // Below the sticky lane headers, as far from the hovered row as the view allows.
+    const int top = static_cast<int>(LadderScene::kHeaderHeight) + 10, bottom = canvas.viewport()->height() - 10;
+    const int far = at.y() - top > bottom - at.y() ? top : bottom;
+    ASSERT_GT(std::abs(far - at.y()), static_cast<int>(canvas.scene().rowHeight()));
+    EXPECT_EQ(after.pixelColor(8, far), before.pixelColor(8, far)) << "a row far from the hover changed";
 }
 
 TEST(LadderView, FindFrameSaysWhenItIsNotInTheStream) {

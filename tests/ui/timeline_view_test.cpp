@@ -20,8 +20,8 @@
 #include "ui/selection_hub.h"
 #include "ui/timeline/timeline_canvas.h"
 #include "ui/timeline/timeline_job.h"
-#include "ui/timeline/timeline_text.h"
-#include "ui/timeline/timeline_ticks.h"
+#include "ui/draw/timeline_text.h"
+#include "ui/draw/timeline_ticks.h"
 #include "ui/timeline/timeline_view.h"
 
 #include <QDockWidget>

@@ -8,8 +8,8 @@
 
 // moc cannot parse the C++20 standard headers core pulls in; it needs none of them.
 #ifndef Q_MOC_RUN
-#include "ui/ladder/ladder_painter.h"
-#include "ui/ladder/ladder_scene.h"
+#include "ui/draw/ladder_painter.h"
+#include "ui/draw/ladder_scene.h"
 #endif
 
 #include <QAbstractScrollArea>
@@ -44,6 +44,7 @@ public:
     void setLaneHidden(std::size_t lane, bool hidden);
 
     [[nodiscard]] std::optional<std::size_t> selectedArrow() const { return state_.selected; }
+    [[nodiscard]] std::optional<std::size_t> hoveredArrow() const { return state_.hovered; }
     // Selects (and, if asked, scrolls to) an arrow; emits nothing.
     void selectArrow(std::optional<std::size_t> index, bool scroll = true);
     void scrollToArrow(std::size_t index);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ladder/ladder_legend.h"
 
-#include "ui/ladder/ladder_style.h"
+#include "ui/draw/ladder_style.h"
 
 #include <QPainter>
 

@@ -373,8 +373,11 @@ QString LadderView::statusText() const { return status_->text(); }
 void LadderView::setStatus(const QString& text) { status_->setText(text); }
 
 bool LadderView::exportTo(const QString& path, LadderExportFormat format, bool visible_only, QString* error) {
-    const QRectF band = canvas_->viewBand();
-    return exportLadder(canvas_->scene(), format, path, visible_only ? &band : nullptr, error);
+    // The band in view is drawn as on screen; the whole conversation as seqscope-cli
+    // draws it, at the export width, with the view's mode, zoom and lanes.
+    if (visible_only) return exportLadder(canvas_->scene(), format, path, {canvas_->viewBand(), 1}, error);
+    const LadderScene& shown = canvas_->scene();
+    return exportLadder(exportScene(shown.sharedLadder(), shown.options()), format, path, {}, error);
 }
 
 void LadderView::chooseExport(LadderExportFormat format) {

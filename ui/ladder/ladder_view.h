@@ -10,7 +10,7 @@
 // moc cannot parse the C++20 standard headers core pulls in; it needs none of them.
 #ifndef Q_MOC_RUN
 #include "ladder/ladder.h"
-#include "ui/ladder/ladder_export.h"
+#include "ui/draw/ladder_export.h"
 #endif
 #include "ui/selection_hub.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/plot/plot_style.h"
 
-#include "ladder/ladder_palette.h"
+#include "ui/draw/palette.h"
 
 namespace seqscope::ui {
 

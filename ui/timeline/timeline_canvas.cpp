@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/timeline/timeline_canvas.h"
 
-#include "ui/ladder/ladder_style.h"
-#include "ui/timeline/timeline_text.h"
+#include "ui/draw/ladder_style.h"
+#include "ui/draw/timeline_text.h"
 #include "timeline/time_text.h"
 
 #include <QHelpEvent>
@@ -49,15 +49,7 @@ void TimelineCanvas::setTimeline(std::shared_ptr<const Timeline> timeline) {
     windowMoved();
 }
 
-double TimelineCanvas::measureLabelWidth() const {
-    const auto& f = ladder_style::Fonts::get();
-    double widest = 200;
-    if (const Timeline* t = scene_.timeline())
-        for (const std::size_t i : scene_.rows())
-            widest = std::max(widest, ladder_style::textWidth(f.mono, QString::fromStdString(t->rows[i].title)) + 22);
-    // A long IPv6 title is elided rather than eating the plot.
-    return std::min(widest, std::max(220.0, viewport()->width() * 0.3));
-}
+double TimelineCanvas::measureLabelWidth() const { return timelineLabelWidth(scene_, viewport()->width()); }
 
 void TimelineCanvas::changeOptions(const std::function<void(TimelineSceneOptions&)>& change) {
     TimelineSceneOptions o = scene_.options();
@@ -95,7 +87,7 @@ void TimelineCanvas::relayout() {
     o.label_width = 0;  // measured below, with the rows of these options
     scene_.setOptions(o);
     o.label_width = measureLabelWidth();
-    o.compact = compact_choice_.value_or(scene_.rows().size() >= kCompactFrom);
+    o.compact = compact_choice_.value_or(scene_.rows().size() >= kTimelineCompactFrom);
     scene_.setOptions(o);
     updateScrollBars();
     viewport()->update();

@@ -4,14 +4,15 @@
 // zoom to it). Hovering the plot moves the time cursor (cursorPlaced); a click
 // picks a row (rowActivated with the frame under the mouse: a marker's, a bar's
 // first, else the row's first); Up/Down step through rows. Tooltips read out
-// bars, markers and row labels. Beyond kCompactFrom rows they are drawn compact. It knows nothing of captures or the hub: the
+// bars, markers and row labels. From kTimelineCompactFrom rows on they are drawn compact. It knows nothing of captures or the hub: the
 // TimelineView wires it.
 #pragma once
 
 // moc cannot parse the C++20 standard headers core pulls in; it needs none of them.
 #ifndef Q_MOC_RUN
-#include "ui/timeline/timeline_painter.h"
-#include "ui/timeline/timeline_scene.h"
+#include "ui/draw/timeline_export.h"
+#include "ui/draw/timeline_painter.h"
+#include "ui/draw/timeline_scene.h"
 #endif
 
 #include <QAbstractScrollArea>
@@ -27,7 +28,6 @@ namespace seqscope::ui {
 class TimelineCanvas : public QAbstractScrollArea {
     Q_OBJECT
 public:
-    static constexpr std::size_t kCompactFrom = 15;
     explicit TimelineCanvas(QWidget* parent = nullptr);
 
     // A new or grown timeline. The window is refitted unless the user zoomed or

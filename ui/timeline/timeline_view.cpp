@@ -5,7 +5,7 @@
 #include "timeline/timeline.h"
 #include "ui/timeline/timeline_canvas.h"
 #include "ui/timeline/timeline_job.h"
-#include "ui/timeline/timeline_text.h"
+#include "ui/draw/timeline_text.h"
 
 #include <QLabel>
 #include <QTimer>
@@ -84,7 +84,7 @@ void TimelineView::buildToolBar() {
     compact_ = toolbar_->addAction(tr("Compact"), this, [this](bool on) { canvas_->setCompact(on); });
     compact_->setCheckable(true);
     compact_->setToolTip(tr("Low rows without words around the bars (the default from %1 connections)")
-                             .arg(TimelineCanvas::kCompactFrom));
+                             .arg(kTimelineCompactFrom));
     toolbar_->addSeparator();
     summary_ = new QLabel;
     summary_->setContentsMargins(8, 0, 8, 0);
