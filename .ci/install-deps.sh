@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates
   libpcap-dev                                    # core: libpcap
+  libcap2-bin                                    # setcap/getcap: the capture helper's capabilities
   qt6-base-dev qt6-svg-dev qt6-qpa-plugins       # ui: Qt 6 Widgets, Svg, Test, PrintSupport, the xcb platform
   libqcustomplot-dev                             # ui: plots (GPLv3, hence our license)
   fonts-dejavu-core                              # text for offscreen/Xvfb rendering

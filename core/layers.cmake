@@ -10,6 +10,7 @@ set(SEQSCOPE_CORE_LAYERS
   "types"                # value types shared by all: addresses, packet view, analysis flag bits
   "store"                # packed per-packet records, the mapped file
   "capture"              # pcap/pcapng reading and writing, live capture
+  "capture_helper"       # seqscope-capture: the one program that opens capture handles
   "flow"                 # cross-packet state: TCP/UDP trackers, IP reassembly, ICMP
   "decode"               # one decoder per protocol, the field tree
   "session"              # CaptureSession: pass one and pass two over a store

@@ -3,12 +3,16 @@
 
 #include "capture/pcapng_writer.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <pcap/pcap.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <climits>
+#include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 namespace seqscope {
 
@@ -84,6 +88,15 @@ std::vector<CaptureInterface> list_capture_interfaces(std::string& error) {
         if (d->description != nullptr) ci.description = d->description;
         ci.loopback = (d->flags & PCAP_IF_LOOPBACK) != 0;
         ci.up = (d->flags & PCAP_IF_UP) != 0;
+        for (const pcap_addr_t* a = d->addresses; a != nullptr; a = a->next) {
+            char text[INET6_ADDRSTRLEN] = {};
+            if (a->addr == nullptr) continue;
+            if (a->addr->sa_family == AF_INET)
+                ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(a->addr)->sin_addr, text, sizeof text);
+            else if (a->addr->sa_family == AF_INET6)
+                ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(a->addr)->sin6_addr, text, sizeof text);
+            if (text[0] != '\0') ci.addresses.emplace_back(text);
+        }
         out.push_back(std::move(ci));
     }
     pcap_freealldevs(all);
@@ -108,8 +121,11 @@ bool LiveCapture::start(const LiveCaptureOptions& options, std::string& error) {
     pcap_set_snaplen(p, options.snap_len);
     pcap_set_promisc(p, options.promiscuous ? 1 : 0);
     pcap_set_timeout(p, options.timeout_ms);
-    // Immediate mode: packets reach us as they arrive, not when a kernel block fills.
-    pcap_set_immediate_mode(p, 1);
+    // Not immediate mode: on Linux that means TPACKET_V2 with one ring slot per
+    // snap length, so at the default 256 KiB snap length a 2 MB buffer holds 8
+    // packets and a burst on lo overflows it (16 of 60 datagrams kept, measured).
+    // Buffered TPACKET_V3 blocks, as tcpdump uses, reach us when full or after the
+    // read timeout (timeout_ms), which also bounds how soon stop() is noticed.
     if (options.buffer_bytes > 0) pcap_set_buffer_size(p, options.buffer_bytes);
     const bool asked_ns = pcap_set_tstamp_precision(p, PCAP_TSTAMP_PRECISION_NANO) == 0;
     const int rc = pcap_activate(p);
@@ -119,6 +135,7 @@ bool LiveCapture::start(const LiveCaptureOptions& options, std::string& error) {
         return false;
     }
     nanosecond_ts_ = asked_ns && pcap_get_tstamp_precision(p) == PCAP_TSTAMP_PRECISION_NANO;
+    if (options.after_open) options.after_open();
 
     if (!options.filter.empty()) {
         bpf_program program{};
@@ -144,11 +161,15 @@ bool LiveCapture::start(const LiveCaptureOptions& options, std::string& error) {
 
     pcapng_path_ = options.pcapng_path.empty() ? temp_pcapng_path(options.interface, error) : options.pcapng_path;
     if (pcapng_path_.empty()) return false;
-    writer_ = PcapngWriter::create(pcapng_path_, error);
-    if (!writer_) return false;
-    writer_->add_interface(iface_.link_type, iface_.snap_len, iface_.name);
+    files_.clear();
+    file_number_ = 0;
+    if (options.ring_file_bytes > 0 && !options.pcapng_path.empty() && options.pcapng_path != "-") {
+        ::unlink(pcapng_path_.c_str());  // the ring's files carry numbers; no empty file by the given name
+    }
+    if (!open_file(error)) return false;
 
     received_ = written_ = queue_drops_ = kernel_drops_ = interface_drops_ = 0;
+    limit_reached_.store(false, std::memory_order_relaxed);
     {
         std::lock_guard lock(queue_mutex_);
         queue_.clear();
@@ -160,10 +181,66 @@ bool LiveCapture::start(const LiveCaptureOptions& options, std::string& error) {
     return true;
 }
 
+std::string LiveCapture::ring_file_name() const {
+    // dumpcap's names: out.pcapng -> out_00001_20261207233940.pcapng
+    const std::string& base = options_.pcapng_path;
+    const std::size_t slash = base.rfind('/');
+    const std::size_t dot = base.rfind('.');
+    const bool has_ext = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+    const std::string stem = has_ext ? base.substr(0, dot) : base;
+    const std::string ext = has_ext ? base.substr(dot) : std::string(".pcapng");
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    ::localtime_r(&now, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y%m%d%H%M%S", &tm);
+    char number[16];
+    std::snprintf(number, sizeof number, "%05u", file_number_);
+    return stem + "_" + number + "_" + when + ext;
+}
+
+bool LiveCapture::open_file(std::string& error) {
+    ++file_number_;
+    const bool ring = options_.ring_file_bytes > 0 && !options_.pcapng_path.empty() && options_.pcapng_path != "-";
+    const std::string path = ring ? ring_file_name() : pcapng_path_;
+    auto writer = PcapngWriter::create(path, error);
+    if (!writer) return false;
+    writer->add_interface(iface_.link_type, iface_.snap_len, iface_.name);
+    std::lock_guard lock(queue_mutex_);
+    writer_ = std::move(writer);
+    files_.push_back(path);
+    // The ring keeps the newest files only.
+    while (ring && options_.ring_files > 0 && files_.size() > options_.ring_files) {
+        ::unlink(files_.front().c_str());
+        files_.erase(files_.begin());
+    }
+    return true;
+}
+
 void LiveCapture::handle_packet(std::int64_t ts_ns, std::uint32_t wire_len, Bytes data) {
+    // A stop condition met earlier in this batch: what libpcap still hands over is
+    // neither counted nor kept, so -c N means exactly N.
+    if (limit_reached_.load(std::memory_order_relaxed)) return;
     received_.fetch_add(1, std::memory_order_relaxed);
     // The file first: whatever happens to the queue, the packet is kept.
     if (writer_->write_packet(0, ts_ns, data, wire_len)) written_.fetch_add(1, std::memory_order_relaxed);
+    const std::uint64_t bytes = writer_->bytes_written();
+    if ((options_.max_packets > 0 && written_.load(std::memory_order_relaxed) >= options_.max_packets) ||
+        (options_.max_file_bytes > 0 && bytes >= options_.max_file_bytes)) {
+        limit_reached_.store(true, std::memory_order_relaxed);
+        pcap_breakloop(handle_->pcap);
+    } else if (options_.ring_file_bytes > 0 && bytes >= options_.ring_file_bytes && files_.size() > 0 &&
+               options_.pcapng_path != "-" && !options_.pcapng_path.empty()) {
+        std::string error;
+        writer_->close();
+        if (!open_file(error)) {
+            std::lock_guard lock(queue_mutex_);
+            thread_error_ = error;
+            limit_reached_.store(true, std::memory_order_relaxed);
+            pcap_breakloop(handle_->pcap);
+            return;
+        }
+    }
     if (options_.queue_capacity == 0) return;
     std::lock_guard lock(queue_mutex_);
     if (queue_.size() >= options_.queue_capacity) {
@@ -189,11 +266,15 @@ void LiveCapture::run(const std::stop_token& stop) {
     using Clock = std::chrono::steady_clock;
     auto last_stats = Clock::now();
     std::optional<std::string> failure;
-    while (!stop.stop_requested()) {
+    for (;;) {
+        // One more read after stop() was asked for: the kernel hands over its last,
+        // partly filled block only when the read timeout retires it, and those
+        // packets were captured before the stop.
+        const bool stopping = stop.stop_requested();
         queued_this_batch_ = 0;
         const int n = pcap_dispatch(handle_->pcap, -1, &LiveCaptureCallbacks::on_packet,
                                     reinterpret_cast<u_char*>(this));
-        if (n == PCAP_ERROR_BREAK) break;
+        if (n == PCAP_ERROR_BREAK || limit_reached_.load(std::memory_order_relaxed)) break;
         if (n == PCAP_ERROR) {
             failure = "Capturing on " + options_.interface + " stopped: " + pcap_geterr(handle_->pcap) + ".";
             break;
@@ -212,12 +293,13 @@ void LiveCapture::run(const std::stop_token& stop) {
             queue_cv_.notify_all();
             if (options_.on_batch) options_.on_batch();
         }
+        if (stopping) break;
     }
     update_kernel_stats();
     writer_->flush();
     {
         std::lock_guard lock(queue_mutex_);
-        thread_error_ = failure;
+        if (failure) thread_error_ = failure;
         running_.store(false, std::memory_order_release);
     }
     queue_cv_.notify_all();
@@ -226,8 +308,17 @@ void LiveCapture::run(const std::stop_token& stop) {
 
 void LiveCapture::stop() {
     if (thread_.joinable()) {
+        // The thread's last read takes the packets still in the kernel's current
+        // block: the kernel hands it over within a read timeout. A block with no
+        // packet never times out, so an idle thread is woken with pcap_breakloop
+        // (libpcap 1.10 wakes its poll) once that time has passed: nothing is lost then.
         thread_.request_stop();
-        pcap_breakloop(handle_->pcap);  // wakes a pcap_dispatch waiting for packets
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_cv_.wait_for(lock, std::chrono::milliseconds(2 * options_.timeout_ms + 50),
+                               [&] { return !running_.load(std::memory_order_acquire); });
+        }
+        if (running_.load(std::memory_order_acquire)) pcap_breakloop(handle_->pcap);
         thread_.join();
     }
     running_.store(false, std::memory_order_release);
@@ -275,6 +366,16 @@ LiveCaptureStats LiveCapture::stats() const {
     s.kernel_drops = kernel_drops_.load(std::memory_order_relaxed);
     s.interface_drops = interface_drops_.load(std::memory_order_relaxed);
     return s;
+}
+
+std::string LiveCapture::pcapng_path() const {
+    std::lock_guard lock(queue_mutex_);
+    return files_.empty() ? pcapng_path_ : files_.back();
+}
+
+std::vector<std::string> LiveCapture::files() const {
+    std::lock_guard lock(queue_mutex_);
+    return files_;
 }
 
 std::optional<std::string> LiveCapture::thread_error() const {

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <unistd.h>
+
 namespace seqscope {
 namespace {
 
@@ -45,7 +47,8 @@ std::unique_ptr<PcapngWriter> PcapngWriter::create(const std::string& path, std:
                                                    std::string_view application) {
     std::unique_ptr<PcapngWriter> w(new PcapngWriter());
     w->path_ = path;
-    w->file_ = std::fopen(path.c_str(), "wb");
+    // "-" is standard output (a capture piped to another program), as for tcpdump -w -.
+    w->file_ = path == "-" ? ::fdopen(::dup(STDOUT_FILENO), "wb") : std::fopen(path.c_str(), "wb");
     if (w->file_ == nullptr) {
         error = "Couldn't create the capture file \"" + path + "\": " + std::strerror(errno) + ".";
         return nullptr;

@@ -19,8 +19,8 @@ namespace seqscope {
 
 class PcapngWriter {
 public:
-    // Creates (truncates) `path` and writes the section header. Returns nullptr and
-    // sets `error` to a sentence if the file cannot be created.
+    // Creates (truncates) `path` ("-": standard output) and writes the section header.
+    // Returns nullptr and sets `error` to a sentence if the file cannot be created.
     static std::unique_ptr<PcapngWriter> create(const std::string& path, std::string& error,
                                                 std::string_view application = "seqscope " SEQSCOPE_VERSION);
     ~PcapngWriter();

@@ -22,14 +22,15 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "The seqscope authors <seqscope@localhost>")
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Beside the computed libraries: adduser for the postinst's group. Qt loads its
+# Beside the computed libraries: adduser for the postinst's group, libcap2-bin for its
+# setcap (the capture helper's capabilities). Qt loads its
 # platform plugins at run time, out of dpkg-shlibdeps' sight: xcb and offscreen come
 # with libqt6gui6 (a computed dependency), Wayland with qt6-wayland.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, libcap2-bin")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "tshark")
-# postinst makes the `seqscope` group; the capture helper's file capabilities for
-# that group's members will be set there too, as wireshark-common does for dumpcap.
+# postinst makes the `seqscope` group and gives the capture helper its capabilities
+# for that group's members, as wireshark-common does for dumpcap.
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_LIST_DIR}/debian/postinst)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 

@@ -30,14 +30,7 @@ std::string temp_path(const std::string& name) {
     return ::testing::TempDir() + "seqscope-" + std::to_string(::getpid()) + "-" + name;
 }
 
-lab::LabOptions lab_options() {
-    lab::LabOptions opt;
-    opt.server_port = lab::free_port();
-    opt.client_port = lab::free_port();
-    opt.rounds = 3;
-    opt.step_delay_ms = 5;
-    return opt;
-}
+lab::LabOptions lab_options() { return lab::test_options(); }
 
 std::size_t count_containing(const PacketStore& store, std::string_view text) {
     std::size_t n = 0;

@@ -28,12 +28,12 @@ check() {  # check "what" command...: one line per check, the command's output o
 prefix=$work/prefix
 cmake --install "$build" --prefix "$prefix" >"$work/install.log"
 expected=(
-  bin/seqscope bin/seqscope-cli
+  bin/seqscope bin/seqscope-cli bin/seqscope-capture
   share/applications/$app_id.desktop
   share/icons/hicolor/scalable/apps/$app_id.svg
   share/metainfo/$app_id.metainfo.xml
   share/mime/packages/$app_id.xml
-  share/man/man1/seqscope.1.gz share/man/man1/seqscope-cli.1.gz
+  share/man/man1/seqscope.1.gz share/man/man1/seqscope-cli.1.gz share/man/man1/seqscope-capture.1.gz
   share/doc/seqscope/copyright share/doc/seqscope/README.md
   share/seqscope/samples/demo-lo.pcapng share/seqscope/samples/README.md
 )
@@ -63,7 +63,10 @@ man_page_ok() {  # man_page_ok PROG: the page names the program and lists its op
   grep -q '^\.SH NAME' <<<"$text" && grep -qF "$1 \- " <<<"$text" \
     && [[ $(grep -c '^\.TP' <<<"$text") -ge 8 ]] && ! grep -qF '???' <<<"$text"
 }
-for prog in seqscope seqscope-cli; do check "man page of $prog has its NAME and options" man_page_ok $prog; done
+for prog in seqscope seqscope-cli seqscope-capture; do check "man page of $prog has its NAME and options" man_page_ok $prog; done
+# Installed as root straight into a prefix, the helper gets its capabilities.
+check "cmake --install as root gives seqscope-capture CAP_NET_RAW and CAP_NET_ADMIN" \
+  bash -c "getcap '$prefix/bin/seqscope-capture' | grep -q 'cap_net_admin,cap_net_raw=eip'"
 
 # The installed programs run from the prefix, outside the build tree.
 sample=$prefix/share/seqscope/samples/demo-lo.pcapng
@@ -93,7 +96,7 @@ depends_on_needed_libraries() {
   local prog lib path pkg missing=0
   local -a names
   IFS=, read -ra names <<<"$(sed 's/ ([^)]*)//g; s/ //g' <<<"$depends")"
-  for prog in "$prefix/bin/seqscope" "$prefix/bin/seqscope-cli"; do
+  for prog in "$prefix/bin/seqscope" "$prefix/bin/seqscope-cli" "$prefix/bin/seqscope-capture"; do
     for lib in $(objdump -p "$prog" | awk '$1 == "NEEDED" { print $2 }'); do
       path=$(ldd "$prog" | awk -v l="$lib" '$1 == l { print $3 }')
       pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path")
@@ -106,11 +109,11 @@ depends_on_needed_libraries() {
   return $missing
 }
 check "package depends on every library the programs name" depends_on_needed_libraries
-for pkg in libqt6widgets6 libqt6svg6 libqcustomplot2.1-qt6 adduser; do
+for pkg in libqt6widgets6 libqt6svg6 libqcustomplot2.1-qt6 libpcap0.8 adduser libcap2-bin; do
   check "package depends on $pkg" grep -q "$pkg" <<<"$depends"
 done
-check "package runs a postinst that makes the seqscope group" \
-  bash -c "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst | grep -q 'addgroup --quiet --system seqscope'"
+check "package runs a postinst that makes the seqscope group and gives the helper its capabilities" \
+  bash -c "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./postinst > '$work/postinst' && grep -q 'addgroup --quiet --system seqscope' '$work/postinst' && grep -q 'setcap cap_net_raw,cap_net_admin=eip' '$work/postinst' && sh -n '$work/postinst'"
 check "apt-get resolves the package's dependencies" apt-get install --simulate --no-install-recommends "$deb"
 
 echo "install: $passed passed, $failed failed"

@@ -310,6 +310,15 @@ std::string capture_filter(const LabOptions& opt) {
            quoted + "))";
 }
 
+LabOptions test_options() {
+    LabOptions opt;
+    opt.server_port = free_port();
+    opt.client_port = free_port();
+    opt.rounds = 3;
+    opt.step_delay_ms = 5;
+    return opt;
+}
+
 std::uint16_t free_port(const std::string& host) {
     for (int attempt = 0; attempt < 20; ++attempt) {
         int tcp = ::socket(AF_INET, SOCK_STREAM, 0);

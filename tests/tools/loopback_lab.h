@@ -42,5 +42,7 @@ bool run_scenario(Scenario s, const LabOptions& opt, std::string& error);
 std::string capture_filter(const LabOptions& opt);
 // A port nothing is bound to (TCP and UDP) right now, for tests that run in parallel.
 std::uint16_t free_port(const std::string& host = "127.0.0.1");
+// The lab on two free ports, three rounds, quick steps: what the capture tests play.
+LabOptions test_options();
 
 }  // namespace seqscope::lab
