@@ -218,7 +218,7 @@ int capture(CaptureHelperOptions o, const Reporter& report) {
     std::string file = live.pcapng_path();
     if (o.output != "-") {
         report.line("file " + file);
-        if (!o.quiet && !o.machine) std::fprintf(stderr, "File: %s\n", file.c_str());
+        if (!o.quiet && !o.machine && o.output.empty()) std::fprintf(stderr, "File: %s\n", file.c_str());
     }
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include "session/capture_session.h"
+#include "cli/capture_run.h"
 #include "cli/tshark_reports.h"
 #include "format/conversation_reports.h"
 #include "format/field_registry.h"
@@ -22,10 +23,18 @@ std::string cli_usage() {
     return "seqscope-cli " SEQSCOPE_VERSION " — the headless twin of seqscope, with tshark's flags.\n"
            "\n"
            "Usage: seqscope-cli -r FILE [options]\n"
+           "       seqscope-cli -i IFACE -w FILE [capture options]\n"
            "\n"
            "Input:\n"
            "  -r FILE                  read packets from a pcap or pcapng file\n"
            "  -c N                     stop after N packets\n"
+           "Capture (through seqscope-capture, the helper that alone may capture):\n"
+           "  -D                       list the interfaces\n"
+           "  -i IFACE -w FILE         capture IFACE into the pcapng FILE (\"-\": stdout); Ctrl+C stops\n"
+           "  -f FILTER                capture filter (libpcap's syntax, as tcpdump)\n"
+           "  -s SNAPLEN, -p, -B MiB   snap length, no promiscuous mode, kernel buffer size\n"
+           "  -a duration:S|filesize:KB|packets:N   stop conditions (and -c N)\n"
+           "  -b filesize:KB[,files:N] a ring buffer of files\n"
            "Output:\n"
            "  (default)                one summary line per packet, like tshark\n"
            "  -V                       the full field tree of every packet, like tshark -V, each\n"
@@ -128,6 +137,16 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
             if (!v || !parse_image_option(a, v, opt.picture, error)) return false;
         }
         else if (a == "--stats-memory") opt.stats_memory = true;
+        else if (a == "-D") opt.list_interfaces = true;
+        else if (a == "-l") {  // tshark's line buffering: every line is flushed already
+        } else if (a == "-p") opt.capture_args.push_back(a);
+        else if (a == "-i" || a == "-w" || a == "-f" || a == "-s" || a == "-B" || a == "-a" || a == "-b") {
+            const char* v = need_arg(i, a.c_str());
+            if (!v) return false;
+            if (a == "-i") opt.interface = v;
+            else if (a == "-w") opt.write_file = v;
+            else opt.capture_args.insert(opt.capture_args.end(), {a, v});
+        }
         else if (a == "-r" || a == "-c" || a == "-T" || a == "-e" || a == "-E" || a == "-z") {
             const char* v = need_arg(i, a.c_str());
             if (!v) return false;
@@ -190,6 +209,19 @@ bool parse_cli(int argc, const char* const* argv, CliOptions& opt, std::string& 
             error = "--export " + opt.export_format + " writes a binary file; name it with -o FILE";
             return false;
         }
+    }
+    const bool capturing = !opt.interface.empty() || (!opt.write_file.empty() && opt.read_file.empty());
+    if (capturing && !opt.read_file.empty()) {
+        error = "-r reads a file and -i captures; give one of them";
+        return false;
+    }
+    if ((!opt.capture_args.empty() || !opt.write_file.empty()) && !capturing) {
+        error = "capture options (-f, -s, -p, -B, -a, -b, -w) need -i IFACE";
+        return false;
+    }
+    if (capturing && opt.write_file.empty()) {
+        error = "live capture prints no packets yet: add -w FILE to save them, then read that file with -r";
+        return false;
     }
     if (opt.fields_mode && opt.fields.fields.empty()) {
         error = "\"-T fields\" was specified, but no fields were specified with \"-e\".";
@@ -266,8 +298,9 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err, const Picture
         std::fputs("seqscope-cli " SEQSCOPE_VERSION "\nCopyright the seqscope authors. GPL-3.0-or-later.\n", out);
         return 0;
     }
+    if (opt.list_interfaces || !opt.interface.empty() || !opt.write_file.empty()) return run_capture_helper(opt, err);
     if (opt.read_file.empty()) {
-        std::fputs("seqscope-cli: no capture file given; use -r FILE (live capture comes later).\n", err);
+        std::fputs("seqscope-cli: no capture file given; use -r FILE, or -i IFACE -w FILE to capture.\n", err);
         return 1;
     }
     std::vector<std::string> bad;

@@ -25,6 +25,11 @@ struct CliOptions {
     std::string export_format;             // --export svg|png|pdf|csv|md|plantuml|mermaid|txt (-z ladder, -z timeline)
     std::string output_file;               // -o FILE for --export
     PictureOptions picture;                // --scale S, --frames A-B (svg, png, pdf)
+    // Live capture, through the capture helper (seqscope-capture) with tshark's flags.
+    bool list_interfaces = false;          // -D
+    std::string interface;                 // -i
+    std::string write_file;                // -w
+    std::vector<std::string> capture_args; // -f, -s, -p, -B, -a, -b as given, for the helper
     bool help = false, version = false;
     bool stats_memory = false;             // --stats-memory (hidden): the store's bytes per packet to stderr, for bench/
 };

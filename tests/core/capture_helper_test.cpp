@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -161,16 +162,19 @@ void send_udp(std::uint16_t port, int count) {
 
 }  // namespace
 
-TEST(CaptureHelper, WritesWhatTcpdumpWritesOfTheSameExchange) {
-    REQUIRE_CAPTURE();
+// Captures the lab's exchange with `command` (given -i, -f and -w) next to tcpdump and
+// checks both files hold the same packets, and the stop on SIGINT is prompt.
+static void expect_same_packets_as_tcpdump(const std::vector<std::string>& command, const std::string& ready) {
     const lab::LabOptions opt = lab_options();
     const std::string filter = lab::capture_filter(opt);
     const std::string ours = temp_path("ours.pcapng"), theirs = temp_path("tcpdump.pcap");
     Child tcpdump = Child::start({"tcpdump", "-i", "lo", "-U", "-n", "-s", "0", "--time-stamp-precision=nano", "-w", theirs, filter}, "tcpdump");
     ASSERT_GT(tcpdump.pid, 0) << "tcpdump could not start";
-    Child helper = Child::start({kHelper, "-i", "lo", "-f", filter, "-w", ours, "--machine"}, "helper");
+    std::vector<std::string> argv = command;
+    argv.insert(argv.end(), {"-i", "lo", "-f", filter, "-w", ours});
+    Child helper = Child::start(argv, "capture");
     ASSERT_TRUE(tcpdump.wait_for("listening on lo")) << slurp(tcpdump.err);
-    ASSERT_TRUE(helper.wait_for("file " + ours)) << slurp(helper.err);
+    ASSERT_TRUE(helper.wait_for(ready == "file " ? ready + ours : ready)) << slurp(helper.err);
 
     std::string error;
     for (const auto s : {lab::Scenario::TcpFin, lab::Scenario::Udp})
@@ -195,7 +199,6 @@ TEST(CaptureHelper, WritesWhatTcpdumpWritesOfTheSameExchange) {
                       << want[i].ts_ns << " ns, " << got[i].bytes.size() << " vs " << want[i].bytes.size() << " bytes";
         break;
     }
-    EXPECT_NE(slurp(helper.out).find("stats "), std::string::npos);
 
     // What the file holds is the exchange, and only it (the filter): one TCP
     // conversation, handshake to FIN close, and the UDP stream.
@@ -211,6 +214,56 @@ TEST(CaptureHelper, WritesWhatTcpdumpWritesOfTheSameExchange) {
     EXPECT_EQ(conv.udp.size(), 1u);
     std::remove(ours.c_str());
     std::remove(theirs.c_str());
+}
+
+TEST(CaptureHelper, WritesWhatTcpdumpWritesOfTheSameExchange) {
+    REQUIRE_CAPTURE();
+    expect_same_packets_as_tcpdump({kHelper, "--machine"}, "file ");
+}
+
+// seqscope-cli -i lo -f … -w FILE: through the helper, with tshark's lines.
+TEST(CliCapture, WritesWhatTcpdumpWritesOfTheSameExchange) {
+    REQUIRE_CAPTURE();
+    expect_same_packets_as_tcpdump({SEQSCOPE_CLI}, "Capturing on 'lo'");
+}
+
+TEST(CliCapture, ListsInterfacesAndReportsABadFilter) {
+    auto [rc, text] = run({SEQSCOPE_CLI, "-D"}, "cli-D");
+    EXPECT_EQ(rc, 0) << text;
+    EXPECT_NE(text.find(". lo (Loopback)\n"), std::string::npos) << text;
+    std::tie(rc, text) = run({SEQSCOPE_CLI, "-i", "lo", "-f", "port banana", "-w", temp_path("never.pcapng")}, "cli-f");
+    EXPECT_NE(rc, 0);
+    EXPECT_NE(text.find("unknown port 'banana'"), std::string::npos) << text;
+    std::tie(rc, text) = run({SEQSCOPE_CLI, "-i", "lo"}, "cli-i");
+    EXPECT_NE(rc, 0);
+    EXPECT_NE(text.find("add -w FILE"), std::string::npos) << text;
+}
+
+// The CLI killed mid-capture (SIGKILL, nothing of it runs any more): its helper
+// stops by itself and the file holds every packet captured until then.
+TEST(CliCapture, KilledMidCaptureLeavesAWholeFile) {
+    REQUIRE_CAPTURE();
+    const std::uint16_t port = lab::free_port();
+    const std::string file = temp_path("cli-killed.pcapng");
+    Child cli = Child::start({SEQSCOPE_CLI, "-i", "lo", "-f", "udp port " + std::to_string(port), "-w", file}, "cli-kill");
+    ASSERT_TRUE(cli.wait_for("Capturing on 'lo'")) << slurp(cli.err);
+    send_udp(port, 7);
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));  // the helper's read timeout, twice
+    ::kill(cli.pid, SIGKILL);
+    cli.wait();
+    // The helper, orphaned, stops within its stop time and exits.
+    const auto helper_running = [&] {
+        for (const auto& e : fs::directory_iterator("/proc")) {
+            if (!std::isdigit(static_cast<unsigned char>(e.path().filename().string()[0]))) continue;
+            if (slurp((e.path() / "cmdline").string()).find(file) != std::string::npos) return true;
+        }
+        return false;
+    };
+    const auto until = Clock::now() + std::chrono::seconds(3);
+    while (helper_running() && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_FALSE(helper_running()) << "the helper outlived the CLI";
+    EXPECT_EQ(packets_of(file).size(), 7u);
+    std::remove(file.c_str());
 }
 
 TEST(CaptureHelper, StopConditionsAndRingBuffer) {
