@@ -19,7 +19,7 @@ PACKAGES=(
   help2man                                       # man pages from --help at build time
   desktop-file-utils appstream                   # validators of the installed .desktop and metainfo (tests/install)
   dpkg-dev                                       # dpkg-shlibdeps: the .deb's dependencies
-  libbenchmark-dev time                          # bench/: Google Benchmark, /usr/bin/time -v for peak RSS
+  libbenchmark-dev time bc                       # bench/: Google Benchmark, /usr/bin/time -v for peak RSS, bc for ratios
 )
 
 missing=()
