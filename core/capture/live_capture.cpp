@@ -163,7 +163,9 @@ bool LiveCapture::start(const LiveCaptureOptions& options, std::string& error) {
     if (pcapng_path_.empty()) return false;
     files_.clear();
     file_number_ = 0;
-    if (options.ring_file_bytes > 0 && !options.pcapng_path.empty() && options.pcapng_path != "-") {
+    // A ring needs a named file to number; a temporary file or stdout is one file.
+    ring_ = options.ring_file_bytes > 0 && !options.pcapng_path.empty() && options.pcapng_path != "-";
+    if (ring_) {
         ::unlink(pcapng_path_.c_str());  // the ring's files carry numbers; no empty file by the given name
     }
     if (!open_file(error)) return false;
@@ -201,8 +203,7 @@ std::string LiveCapture::ring_file_name() const {
 
 bool LiveCapture::open_file(std::string& error) {
     ++file_number_;
-    const bool ring = options_.ring_file_bytes > 0 && !options_.pcapng_path.empty() && options_.pcapng_path != "-";
-    const std::string path = ring ? ring_file_name() : pcapng_path_;
+    const std::string path = ring_ ? ring_file_name() : pcapng_path_;
     auto writer = PcapngWriter::create(path, error);
     if (!writer) return false;
     writer->add_interface(iface_.link_type, iface_.snap_len, iface_.name);
@@ -210,7 +211,7 @@ bool LiveCapture::open_file(std::string& error) {
     writer_ = std::move(writer);
     files_.push_back(path);
     // The ring keeps the newest files only.
-    while (ring && options_.ring_files > 0 && files_.size() > options_.ring_files) {
+    while (ring_ && options_.ring_files > 0 && files_.size() > options_.ring_files) {
         ::unlink(files_.front().c_str());
         files_.erase(files_.begin());
     }
@@ -229,8 +230,7 @@ void LiveCapture::handle_packet(std::int64_t ts_ns, std::uint32_t wire_len, Byte
         (options_.max_file_bytes > 0 && bytes >= options_.max_file_bytes)) {
         limit_reached_.store(true, std::memory_order_relaxed);
         pcap_breakloop(handle_->pcap);
-    } else if (options_.ring_file_bytes > 0 && bytes >= options_.ring_file_bytes && files_.size() > 0 &&
-               options_.pcapng_path != "-" && !options_.pcapng_path.empty()) {
+    } else if (ring_ && bytes >= options_.ring_file_bytes) {
         std::string error;
         writer_->close();
         if (!open_file(error)) {

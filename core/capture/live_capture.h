@@ -131,6 +131,7 @@ private:
     std::string pcapng_path_;
     std::vector<std::string> files_;  // guarded by queue_mutex_ once the thread runs
     std::uint32_t file_number_ = 0;
+    bool ring_ = false;  // a ring buffer of numbered files (set by start())
     bool nanosecond_ts_ = false;
     bool permission_denied_ = false;
 

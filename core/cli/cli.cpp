@@ -372,14 +372,12 @@ int run_cli(const CliOptions& opt, std::FILE* out, std::FILE* err, const Picture
     if (verbose) print_verbose(session, printed, buffer, out);
     buffer += run_tshark_reports(session, tshark_reports);
     std::fwrite(buffer.data(), 1, buffer.size(), out);
-    const LadderPictureFn ladder_picture = [&](const Ladder& l, const std::string& format, std::string& bytes,
-                                               std::string& perr) {
-        if (pictures == nullptr) {
-            perr = "this build of seqscope-cli draws no pictures; --export " + format + " needs ui/draw";
-            return false;
-        }
-        return pictures->ladder(l, format, opt.picture, bytes, perr);
-    };
+    // No writer: no function, and run_conversation_report says pictures are not built in.
+    LadderPictureFn ladder_picture;
+    if (pictures != nullptr)
+        ladder_picture = [&](const Ladder& l, const std::string& format, std::string& bytes, std::string& perr) {
+            return pictures->ladder(l, format, opt.picture, bytes, perr);
+        };
     for (const auto& r : reports) {
         std::string text, rerr;
         if (!run_conversation_report(r, session, text, rerr, opt.export_format, ladder_picture)) {

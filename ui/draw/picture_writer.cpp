@@ -65,7 +65,8 @@ bool QtPictureWriter::ladder(const Ladder& ladder, const std::string& format, co
     const auto kind = format == "png" ? LadderExportFormat::Png
                       : format == "svg" ? LadderExportFormat::Svg
                                         : LadderExportFormat::Pdf;
-    const LadderScene scene = exportScene(std::make_shared<const Ladder>(ladder), {});
+    // The scene shares the caller's ladder for this call (aliasing, no copy of it).
+    const LadderScene scene = exportScene(std::shared_ptr<const Ladder>(std::shared_ptr<const Ladder>(), &ladder), {});
     LadderExportOptions o;
     o.scale = options.scale;
     if (options.frames) {
@@ -87,7 +88,7 @@ bool QtPictureWriter::timeline(const Timeline& timeline, const std::string& form
                                         : TimelineExportFormat::Pdf;
     TimelineExportOptions o;
     o.scale = options.scale;
-    const auto shared = std::make_shared<const Timeline>(timeline);
+    const std::shared_ptr<const Timeline> shared(std::shared_ptr<const Timeline>(), &timeline);  // no copy
     return intoBytes([&](QIODevice& device, QString* e) { return exportTimeline(shared, kind, device, o, e); }, out,
                      error);
 }
